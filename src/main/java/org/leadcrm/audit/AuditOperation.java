@@ -1,0 +1,21 @@
+package org.leadcrm.audit;
+
+/** The destructive operations that leave an audit entry. */
+public enum AuditOperation {
+    REMOVE_ALL_CONTACTS("Remove All Contacts"),
+    REMOVE_ALL_CONTACTS_KEEP_EXCLUSIONS("Remove All Contacts (Keep Exclusions)"),
+    DELETE_ALL_CONTACTS("Permanently Delete All Contacts"),
+    DELETE_ALL_CONTACTS_AND_LIST("Permanently Delete All Contacts and List"),
+    DELETE_LIST("Delete List"),
+    DELETE_LEAD("Delete lead");
+
+    private final String label;
+
+    AuditOperation(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

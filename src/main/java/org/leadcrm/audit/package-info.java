@@ -1,0 +1,2 @@
+/** The audit log of destructive operations. */
+package org.leadcrm.audit;

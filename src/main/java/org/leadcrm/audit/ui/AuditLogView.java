@@ -1,0 +1,83 @@
+package org.leadcrm.audit.ui;
+
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.text.NumberFormat;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+import org.leadcrm.audit.AuditFilter;
+import org.leadcrm.audit.AuditOperation;
+import org.leadcrm.audit.AuditRecord;
+import org.leadcrm.audit.AuditService;
+import org.leadcrm.security.Role;
+
+/** The audit log, newest first, for Administrators. Read-only: entries cannot be changed here. */
+@Route("audit")
+@PageTitle("Audit log · LeadCRM")
+@Menu(order = 9, icon = "CLIPBOARD_TEXT", title = "Audit log")
+@RolesAllowed(Role.Names.ADMIN)
+public class AuditLogView extends VerticalLayout {
+
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(Locale.US).withZone(ZoneId.systemDefault());
+
+    final Grid<AuditRecord> grid = new Grid<>(AuditRecord.class, false);
+    final ComboBox<AuditOperation> operation = new ComboBox<>("Operation");
+    final ComboBox<String> user = new ComboBox<>("User");
+
+    public AuditLogView(AuditService audit) {
+        addClassName("audit-view");
+        setSizeFull();
+        operation.setItems(AuditOperation.values());
+        operation.setItemLabelGenerator(AuditOperation::label);
+        operation.setClearButtonVisible(true);
+        operation.setPlaceholder("Any");
+        operation.setWidth("20rem");
+        user.setItems(audit.usernames());
+        user.setClearButtonVisible(true);
+        user.setPlaceholder("Anyone");
+        operation.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        user.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.addColumn(r -> WHEN.format(r.occurredAt())).setHeader("When").setAutoWidth(true);
+        grid.addColumn(AuditRecord::username).setHeader("Who").setAutoWidth(true);
+        grid.addColumn(r -> r.operation().label()).setHeader("Operation").setAutoWidth(true);
+        grid.addColumn(r -> r.listName() == null ? "" : r.listName()).setHeader("List").setFlexGrow(2);
+        grid.addColumn(r -> number(r.contactsAffected())).setHeader("Contacts").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+        grid.addColumn(r -> number(r.contactsKept())).setHeader("Synced kept").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+        grid.addColumn(r -> number(r.opportunitiesDeleted())).setHeader("Opportunities deleted").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+        grid.addColumn(r -> number(r.exclusionsRemoved())).setHeader("Exclusions removed").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+        grid.setItems(query -> audit.find(filter(), query.getOffset(), query.getLimit()).stream(),
+                query -> (int) audit.count(filter()));
+
+        HorizontalLayout filters = new HorizontalLayout(operation, user);
+        filters.setAlignItems(FlexComponent.Alignment.BASELINE);
+        Paragraph note = new Paragraph("Every destructive operation is recorded here with its counts. "
+                + "Entries hold no personal data of deleted contacts and cannot be edited or deleted.");
+        note.addClassName("hint");
+        add(new H2("Audit log"), note, filters, grid);
+        setFlexGrow(1, grid);
+    }
+
+    private AuditFilter filter() {
+        return new AuditFilter(operation.getValue(), user.getValue());
+    }
+
+    private static String number(long value) {
+        return NumberFormat.getIntegerInstance(Locale.US).format(value);
+    }
+}

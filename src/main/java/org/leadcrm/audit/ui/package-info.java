@@ -1,0 +1,2 @@
+/** The audit log view for Administrators. */
+package org.leadcrm.audit.ui;

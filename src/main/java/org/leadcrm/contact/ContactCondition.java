@@ -1,0 +1,82 @@
+package org.leadcrm.contact;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+
+/**
+ * A {@link ContactFilter} as an SQL condition on the {@code contact} table aliased {@code c}.
+ * The one translation of a filter into SQL: the grid, its count, Bulk Edit and list rules all
+ * use it, so they always agree on which contacts a filter means.
+ *
+ * @param sql    a boolean SQL expression ({@code 1=1} for no condition)
+ * @param params its named parameters, prefixed with {@code f_} to stay clear of the caller's
+ */
+public record ContactCondition(String sql, MapSqlParameterSource params) {
+
+    public static ContactCondition of(ContactFilter filter, ZoneId zone) {
+        List<String> clauses = new ArrayList<>();
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        String search = trimToNull(filter.search());
+        if (search != null) {
+            params.addValue("f_search", escapeLike(search.toLowerCase(Locale.ROOT)) + "%");
+            clauses.add("(lower(c.last_name) like :f_search escape '\\' or lower(c.first_name) like :f_search escape '\\'"
+                    + " or c.email_key like :f_search escape '\\' or lower(c.company) like :f_search escape '\\')");
+        }
+        if (filter.status() != null) {
+            params.addValue("f_status", filter.status().name());
+            clauses.add("c.status = :f_status");
+        }
+        if (filter.ownerId() != null) {
+            params.addValue("f_owner", filter.ownerId());
+            clauses.add("c.owner_id = :f_owner");
+        }
+        if (filter.listId() != null) {
+            params.addValue("f_list", filter.listId());
+            clauses.add("exists (select 1 from list_member fm where fm.list_id = :f_list and fm.contact_id = c.id)");
+        }
+        addEqualsIgnoreCase(clauses, params, "c.company", "f_company", filter.company());
+        addEqualsIgnoreCase(clauses, params, "c.city", "f_city", filter.city());
+        addEqualsIgnoreCase(clauses, params, "c.country", "f_country", filter.country());
+        if (filter.minScore() != null) {
+            params.addValue("f_min_score", filter.minScore());
+            clauses.add("c.lead_score >= :f_min_score");
+        }
+        if (filter.maxScore() != null) {
+            params.addValue("f_max_score", filter.maxScore());
+            clauses.add("c.lead_score <= :f_max_score");
+        }
+        if (filter.createdFrom() != null) {
+            params.addValue("f_created_from", java.sql.Timestamp.from(filter.createdFrom().atStartOfDay(zone).toInstant()));
+            clauses.add("c.created_at >= :f_created_from");
+        }
+        if (filter.createdTo() != null) {
+            params.addValue("f_created_to", java.sql.Timestamp.from(filter.createdTo().plusDays(1).atStartOfDay(zone).toInstant()));
+            clauses.add("c.created_at < :f_created_to");
+        }
+        return new ContactCondition(clauses.isEmpty() ? "1=1" : String.join(" and ", clauses), params);
+    }
+
+    private static void addEqualsIgnoreCase(List<String> clauses, MapSqlParameterSource params,
+            String column, String name, String value) {
+        String trimmed = trimToNull(value);
+        if (trimmed != null) {
+            params.addValue(name, trimmed.toLowerCase(Locale.ROOT));
+            clauses.add("lower(" + column + ") = :" + name);
+        }
+    }
+
+    private static String trimToNull(String value) {
+        if (value == null) {
+            return null;
+        }
+        String trimmed = value.strip();
+        return trimmed.isEmpty() ? null : trimmed;
+    }
+
+    private static String escapeLike(String value) {
+        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,118 @@
+package org.leadcrm.contact;
+
+import jakarta.validation.Valid;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.leadcrm.security.CurrentUser;
+import org.leadcrm.security.Role;
+import org.leadcrm.security.UserSummary;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Reads contacts for the Contact Manager, paging, sorting and filtering in SQL, and creates
+ * them. A Jr. Salesperson only ever sees the contacts assigned to them, whatever they ask for.
+ */
+@Service
+@Validated
+@PreAuthorize("isAuthenticated()")
+public class ContactService {
+
+    private static final String ROW_SELECT = """
+            select c.id, c.first_name, c.last_name, c.email, c.company, c.status, u.display_name as owner_name,
+                   c.lead_score, c.crm_system, c.created_at
+            from contact c left join app_user u on u.id = c.owner_id
+            """;
+
+    private static final RowMapper<ContactRow> ROW_MAPPER = ContactService::mapRow;
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ContactRepository contacts;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    ContactService(NamedParameterJdbcTemplate jdbc, ContactRepository contacts, CurrentUser currentUser, Clock clock) {
+        this.jdbc = jdbc;
+        this.contacts = contacts;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    /** One page of the contacts matching {@code filter}, in the order asked for. */
+    @Transactional(readOnly = true)
+    public List<ContactRow> find(ContactFilter filter, ContactSort sort, boolean ascending, int offset, int limit) {
+        ContactCondition condition = conditionFor(filter);
+        MapSqlParameterSource params = condition.params()
+                .addValue("limit", limit)
+                .addValue("offset", offset);
+        String sql = ROW_SELECT + " where " + condition.sql()
+                + " order by " + sort.orderBy(ascending)
+                + " limit :limit offset :offset";
+        return jdbc.query(sql, params, ROW_MAPPER);
+    }
+
+    @Transactional(readOnly = true)
+    public long count(ContactFilter filter) {
+        ContactCondition condition = conditionFor(filter);
+        Long count = jdbc.queryForObject("select count(*) from contact c where " + condition.sql(),
+                condition.params(), Long.class);
+        return count == null ? 0 : count;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ContactRow> findRow(long id) {
+        ContactCondition condition = conditionFor(ContactFilter.ALL);
+        MapSqlParameterSource params = condition.params().addValue("id", id);
+        return jdbc.query(ROW_SELECT + " where c.id = :id and " + condition.sql(), params, ROW_MAPPER)
+                .stream().findFirst();
+    }
+
+    /**
+     * The condition for what the current user may see of {@code filter}: the one place where
+     * a Jr. Salesperson's view is narrowed to their own contacts.
+     */
+    @Transactional(readOnly = true)
+    public ContactCondition conditionFor(ContactFilter filter) {
+        ContactFilter visible = filter;
+        if (currentUser.is(Role.JR_SALESPERSON)) {
+            long myId = currentUser.summary().map(UserSummary::id).orElse(-1L);
+            visible = filter.withOwnerId(myId);
+        }
+        return ContactCondition.of(visible, clock.getZone());
+    }
+
+    @Transactional
+    public long create(@Valid ContactDraft draft) {
+        if (contacts.existsByEmailKey(draft.email().strip().toLowerCase(Locale.ROOT))) {
+            throw new DuplicateEmailException(draft.email());
+        }
+        if (currentUser.is(Role.JR_SALESPERSON)) {
+            long myId = currentUser.summary().map(UserSummary::id).orElse(-1L);
+            draft = draft.withOwnerId(myId);
+        }
+        return contacts.save(new Contact(draft, clock.instant())).getId();
+    }
+
+    private static ContactRow mapRow(ResultSet rs, int rowNum) throws SQLException {
+        return new ContactRow(
+                rs.getLong("id"),
+                rs.getString("first_name"),
+                rs.getString("last_name"),
+                rs.getString("email"),
+                rs.getString("company"),
+                ContactStatus.valueOf(rs.getString("status")),
+                rs.getString("owner_name"),
+                rs.getInt("lead_score"),
+                CrmSystem.valueOf(rs.getString("crm_system")),
+                rs.getTimestamp("created_at").toInstant());
+    }
+}

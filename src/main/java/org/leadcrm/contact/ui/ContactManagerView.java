@@ -1,0 +1,290 @@
+package org.leadcrm.contact.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridSortOrder;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.QuerySortOrder;
+import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteAlias;
+import jakarta.annotation.security.PermitAll;
+import java.text.NumberFormat;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.leadcrm.base.ui.BackgroundOperation;
+import org.leadcrm.contact.ContactFilter;
+import org.leadcrm.contact.ContactRow;
+import org.leadcrm.contact.ContactService;
+import org.leadcrm.contact.ContactSort;
+import org.leadcrm.contact.ContactStatus;
+import org.leadcrm.deletion.LeadDeletionService;
+import org.leadcrm.list.BulkSelection;
+import org.leadcrm.list.ListChoice;
+import org.leadcrm.list.ListService;
+import org.leadcrm.list.ui.BulkEditDialog;
+import org.leadcrm.security.CurrentUser;
+import org.leadcrm.security.Permission;
+import org.leadcrm.security.Role;
+import org.leadcrm.security.UserService;
+import org.leadcrm.security.UserSummary;
+
+/**
+ * The Contact Manager: every contact the user may see, paged, sorted and filtered by the
+ * database, with Bulk Edit into lists and deleting a lead for those allowed to.
+ */
+@Route("")
+@RouteAlias("contacts")
+@PageTitle("Contacts · LeadCRM")
+@Menu(order = 1, icon = "USERS", title = "Contact Manager")
+@PermitAll
+public class ContactManagerView extends VerticalLayout {
+
+    static final DateTimeFormatter DATE = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(Locale.US);
+
+    private final ContactService contacts;
+    private final ListService lists;
+    private final LeadDeletionService leadDeletion;
+    private final BackgroundOperation background;
+    private final CurrentUser currentUser;
+    private final ZoneId zone = ZoneId.systemDefault();
+
+    final Grid<ContactRow> grid = new Grid<>(ContactRow.class, false);
+    final TextField search = new TextField();
+    final ComboBox<ContactStatus> status = new ComboBox<>("Status");
+    final ComboBox<UserSummary> owner = new ComboBox<>("Owner");
+    final ComboBox<ListChoice> list = new ComboBox<>("List");
+    final Checkbox allMatching = new Checkbox();
+    final Span matchCount = new Span();
+    final Button addToList = new Button("Add to list…", VaadinIcon.PLUS.create());
+    final Button deleteSelected = new Button("Delete", VaadinIcon.TRASH.create());
+
+    private ContactFilter filter = ContactFilter.ALL;
+    private long matching;
+
+    public ContactManagerView(ContactService contacts, ListService lists, LeadDeletionService leadDeletion,
+            UserService users, BackgroundOperation background, CurrentUser currentUser) {
+        this.contacts = contacts;
+        this.lists = lists;
+        this.leadDeletion = leadDeletion;
+        this.background = background;
+        this.currentUser = currentUser;
+        addClassName("contact-manager");
+        setSizeFull();
+
+        configureFilters(users);
+        configureGrid();
+        configureActions();
+
+        H2 title = new H2("Contacts");
+        HorizontalLayout heading = new HorizontalLayout(title, matchCount);
+        heading.setAlignItems(FlexComponent.Alignment.BASELINE);
+        heading.addClassName("view-heading");
+        matchCount.addClassName("match-count");
+
+        HorizontalLayout filters = new HorizontalLayout(search, status, owner, list);
+        filters.setAlignItems(FlexComponent.Alignment.BASELINE);
+        filters.addClassName("filter-bar");
+        filters.setWrap(true);
+
+        HorizontalLayout actions = new HorizontalLayout(allMatching, addToList, deleteSelected);
+        actions.setAlignItems(FlexComponent.Alignment.CENTER);
+        actions.addClassName("bulk-bar");
+
+        add(heading, filters, actions, grid);
+        setFlexGrow(1, grid);
+        refresh();
+    }
+
+    private void configureFilters(UserService users) {
+        search.setPlaceholder("Search name, e-mail or company");
+        search.setAriaLabel("Search contacts");
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.setWidth("22rem");
+        search.addValueChangeListener(e -> applyFilter(filter.withSearch(e.getValue())));
+
+        status.setItems(ContactStatus.values());
+        status.setItemLabelGenerator(ContactStatus::label);
+        status.setClearButtonVisible(true);
+        status.setPlaceholder("Any");
+        status.addValueChangeListener(e -> applyFilter(filter.withStatus(e.getValue())));
+
+        owner.setItems(users.listUsers());
+        owner.setItemLabelGenerator(UserSummary::displayName);
+        owner.setClearButtonVisible(true);
+        owner.setPlaceholder("Anyone");
+        owner.addValueChangeListener(e -> applyFilter(filter.withOwnerId(e.getValue() == null ? null : e.getValue().id())));
+        // A Jr. Salesperson only ever sees their own leads; an owner filter would only confuse.
+        owner.setVisible(!currentUser.is(Role.JR_SALESPERSON));
+
+        list.setItems(lists.choices());
+        list.setItemLabelGenerator(ListChoice::name);
+        list.setClearButtonVisible(true);
+        list.setPlaceholder("Any");
+        list.addValueChangeListener(e -> applyFilter(filter.withListId(e.getValue() == null ? null : e.getValue().id())));
+    }
+
+    private void configureGrid() {
+        grid.addClassName("contact-grid");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.setSelectionMode(Grid.SelectionMode.MULTI);
+        grid.setMultiSort(false);
+        grid.addColumn(ContactRow::fullName).setHeader("Name").setKey("name")
+                .setSortProperty(ContactSort.NAME.name()).setAutoWidth(true).setFlexGrow(2);
+        grid.addColumn(ContactRow::email).setHeader("Email").setKey("email")
+                .setSortProperty(ContactSort.EMAIL.name()).setAutoWidth(true).setFlexGrow(2);
+        grid.addColumn(ContactRow::company).setHeader("Company").setKey("company")
+                .setSortProperty(ContactSort.COMPANY.name()).setAutoWidth(true).setFlexGrow(2);
+        grid.addComponentColumn(ContactManagerView::statusBadge).setHeader("Status").setKey("status")
+                .setSortProperty(ContactSort.STATUS.name()).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(ContactRow::ownerName).setHeader("Owner").setKey("owner").setAutoWidth(true);
+        grid.addColumn(ContactRow::leadScore).setHeader("Lead score").setKey("score")
+                .setSortProperty(ContactSort.LEAD_SCORE.name()).setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END)
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(ContactManagerView::syncBadge).setHeader("Synced").setKey("synced")
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(row -> DATE.format(row.createdAt().atZone(zone))).setHeader("Created").setKey("created")
+                .setSortProperty(ContactSort.CREATED.name()).setAutoWidth(true).setFlexGrow(0);
+        if (currentUser.has(Permission.DELETE_CONTACTS)) {
+            grid.addComponentColumn(this::deleteButton).setHeader("").setKey("actions").setWidth("4.5rem").setFlexGrow(0);
+        }
+        grid.setItems(query -> contacts.find(filter, sortOf(query.getSortOrders()), ascending(query.getSortOrders()),
+                query.getOffset(), query.getLimit()).stream(), query -> (int) Math.min(matching, Integer.MAX_VALUE));
+        grid.addSelectionListener(e -> updateActions());
+    }
+
+    private void configureActions() {
+        allMatching.addValueChangeListener(e -> {
+            if (e.getValue()) {
+                grid.deselectAll();
+            }
+            updateActions();
+        });
+        addToList.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        addToList.addClickListener(e -> openBulkEdit());
+        addToList.setVisible(currentUser.has(Permission.MANAGE_LISTS));
+        allMatching.setVisible(currentUser.has(Permission.MANAGE_LISTS));
+        deleteSelected.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        deleteSelected.addClickListener(e -> grid.getSelectedItems().stream().findFirst().ifPresent(this::confirmDelete));
+        deleteSelected.setVisible(currentUser.has(Permission.DELETE_CONTACTS));
+        updateActions();
+    }
+
+    private void applyFilter(ContactFilter newFilter) {
+        filter = newFilter;
+        allMatching.setValue(false);
+        grid.deselectAll();
+        refresh();
+    }
+
+    /** Counts once per change and then reloads; the grid's size comes from this count. */
+    void refresh() {
+        matching = contacts.count(filter);
+        matchCount.setText(NumberFormat.getIntegerInstance(Locale.US).format(matching)
+                + (matching == 1 ? " contact" : " contacts") + (filter.equals(ContactFilter.ALL) ? "" : " matching"));
+        allMatching.setLabel("Select all " + NumberFormat.getIntegerInstance(Locale.US).format(matching) + " matching");
+        grid.getDataProvider().refreshAll();
+        updateActions();
+    }
+
+    private void updateActions() {
+        Set<ContactRow> selected = grid.getSelectedItems();
+        addToList.setEnabled(allMatching.getValue() ? matching > 0 : !selected.isEmpty());
+        addToList.setText(allMatching.getValue() || selected.isEmpty() ? "Add to list…"
+                : "Add " + selected.size() + " to list…");
+        boolean oneDeletable = selected.size() == 1 && !selected.iterator().next().synced() && !allMatching.getValue();
+        deleteSelected.setEnabled(oneDeletable);
+        deleteSelected.setTooltipText(selected.size() == 1 && selected.iterator().next().synced()
+                ? syncedReason(selected.iterator().next()) : "Delete the selected lead");
+    }
+
+    private void openBulkEdit() {
+        BulkSelection selection;
+        long size;
+        if (allMatching.getValue()) {
+            selection = BulkSelection.matching(filter);
+            size = matching;
+        } else {
+            Set<Long> ids = grid.getSelectedItems().stream().map(ContactRow::id).collect(Collectors.toSet());
+            selection = BulkSelection.of(ids);
+            size = ids.size();
+        }
+        new BulkEditDialog(lists, background, selection, size, () -> {
+            list.setItems(lists.choices());
+            grid.deselectAll();
+            allMatching.setValue(false);
+            refresh();
+        }).open();
+    }
+
+    private Component deleteButton(ContactRow row) {
+        Button delete = new Button(VaadinIcon.TRASH.create());
+        delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_ICON);
+        delete.setAriaLabel("Delete " + row.fullName());
+        if (row.synced()) {
+            delete.setEnabled(false);
+            delete.setTooltipText(syncedReason(row));
+        } else {
+            delete.setTooltipText("Delete " + row.fullName());
+            delete.addClickListener(e -> confirmDelete(row));
+        }
+        return delete;
+    }
+
+    private void confirmDelete(ContactRow row) {
+        new DeleteLeadDialog(row, leadDeletion, () -> {
+            grid.deselectAll();
+            refresh();
+        }).open();
+    }
+
+    static String syncedReason(ContactRow row) {
+        return "Synced with " + row.crmSystem().label() + " — delete it there";
+    }
+
+    private static Component statusBadge(ContactRow row) {
+        Span badge = new Span(row.status().label());
+        badge.getElement().getThemeList().add("badge pill");
+        badge.addClassName("status-" + row.status().name().toLowerCase(Locale.ROOT));
+        return badge;
+    }
+
+    private static Component syncBadge(ContactRow row) {
+        if (!row.synced()) {
+            return new Span();
+        }
+        Span badge = new Span("Synced: " + row.crmSystem().label());
+        badge.getElement().getThemeList().add("badge contrast pill");
+        badge.getElement().setAttribute("title", syncedReason(row));
+        return badge;
+    }
+
+    private static ContactSort sortOf(List<QuerySortOrder> orders) {
+        return orders.isEmpty() ? ContactSort.NAME : ContactSort.valueOf(orders.get(0).getSorted());
+    }
+
+    private static boolean ascending(List<QuerySortOrder> orders) {
+        return orders.isEmpty() || orders.get(0).getDirection() == SortDirection.ASCENDING;
+    }
+}

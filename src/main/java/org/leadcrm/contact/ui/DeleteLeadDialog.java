@@ -1,0 +1,68 @@
+package org.leadcrm.contact.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
+import java.util.List;
+import org.leadcrm.base.ui.ErrorMessages;
+import org.leadcrm.base.ui.Notifications;
+import org.leadcrm.contact.ContactRow;
+import org.leadcrm.deletion.DeletionResult;
+import org.leadcrm.deletion.LeadDeletionService;
+
+/**
+ * Confirms deleting one lead: names it, says the deletion is permanent, and names the
+ * opportunities that go with it because it is their only lead. Cancel is the default.
+ */
+class DeleteLeadDialog extends Dialog {
+
+    final Button delete = new Button("Delete permanently");
+    final Button cancel = new Button("Cancel");
+
+    DeleteLeadDialog(ContactRow lead, LeadDeletionService service, Runnable onDeleted) {
+        addClassName("delete-lead-dialog");
+        setHeaderTitle("Delete " + lead.fullName() + "?");
+        setCloseOnOutsideClick(false);
+        setWidth("32rem");
+
+        add(new Paragraph(lead.fullName() + " (" + lead.email() + ") will be deleted permanently, from every list "
+                + "and opportunity. This cannot be undone."));
+        List<String> opportunities = service.opportunitiesDeletedWith(lead.id());
+        if (opportunities.isEmpty()) {
+            add(new Paragraph("No opportunity is deleted with this lead."));
+        } else {
+            add(new Paragraph("These opportunities have no other lead and will be deleted too:"));
+            UnorderedList names = new UnorderedList();
+            names.addClassName("doomed-opportunities");
+            opportunities.forEach(name -> names.add(new ListItem(name)));
+            add(names);
+        }
+
+        delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        delete.addClickListener(e -> {
+            try {
+                DeletionResult result = service.deleteLead(lead.id());
+                close();
+                Notifications.success("Deleted " + lead.fullName()
+                        + (result.opportunitiesDeleted() > 0 ? " and " + result.opportunitiesDeleted()
+                        + (result.opportunitiesDeleted() == 1 ? " opportunity" : " opportunities") : "") + ".");
+                onDeleted.run();
+            } catch (RuntimeException ex) {
+                close();
+                Notifications.error(ErrorMessages.messageFor(ex));
+                onDeleted.run();
+            }
+        });
+        cancel.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        cancel.addClickListener(e -> close());
+        getFooter().add(delete, cancel);
+        addOpenedChangeListener(e -> {
+            if (e.isOpened()) {
+                cancel.focus();
+            }
+        });
+    }
+}

@@ -1,0 +1,2 @@
+/** The Contact Manager and deleting one lead. */
+package org.leadcrm.contact.ui;

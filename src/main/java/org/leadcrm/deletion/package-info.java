@@ -1,0 +1,2 @@
+/** The one deletion core: what deleting a contact means, for one lead or a million. */
+package org.leadcrm.deletion;

@@ -1,0 +1,98 @@
+package org.leadcrm.list.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import java.util.OptionalLong;
+import java.util.function.LongConsumer;
+import org.leadcrm.deletion.DeletionPreview;
+
+/**
+ * The count-match confirmation of a permanent delete. It states what will go and what stays, and
+ * enables Delete only when the typed number equals the list's member count. The typed number
+ * travels to the service, which counts again inside its transaction.
+ */
+class CountConfirmDialog extends Dialog {
+
+    final TextField typedCount = new TextField("Type the number of contacts in this list to confirm");
+    final Button delete = new Button("Delete");
+    final Button cancel = new Button("Cancel");
+
+    private final long memberCount;
+
+    CountConfirmDialog(String title, String listName, DeletionPreview preview, boolean alsoDeleteList,
+            LongConsumer onConfirmed) {
+        this.memberCount = preview.selected();
+        addClassName("count-confirm-dialog");
+        setHeaderTitle(title);
+        setCloseOnOutsideClick(false);
+        setWidth("34rem");
+
+        add(new Paragraph("This permanently deletes the contacts of \"" + listName + "\" from the whole system. "
+                + "It cannot be undone."));
+        UnorderedList facts = new UnorderedList(
+                new ListItem("Contacts in the list: " + BulkEditDialog.format(preview.selected())),
+                new ListItem("Synced with Salesforce or SugarCRM, kept: " + BulkEditDialog.format(preview.synced())),
+                new ListItem("Contacts deleted: " + BulkEditDialog.format(preview.deletable())),
+                new ListItem("Opportunities deleted with their only lead: " + BulkEditDialog.format(preview.opportunitiesDeleted())));
+        facts.addClassName("deletion-facts");
+        add(facts);
+        add(new Paragraph(alsoDeleteList
+                ? "The list is deleted afterwards, with its exclusions."
+                : "The list stays, empty but for its synced members."));
+
+        typedCount.setWidthFull();
+        typedCount.setValueChangeMode(ValueChangeMode.EAGER);
+        typedCount.setPlaceholder("Number of contacts");
+        typedCount.addValueChangeListener(e -> check(false));
+        add(typedCount);
+
+        delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        delete.setEnabled(false);
+        delete.addClickListener(e -> {
+            OptionalLong typed = check(true);
+            if (typed.isPresent()) {
+                close();
+                onConfirmed.accept(typed.getAsLong());
+            }
+        });
+        cancel.addClickListener(e -> close());
+        getFooter().add(cancel, delete);
+    }
+
+    /** Validates the typed number; shows why it is refused when {@code explain} or it is not blank. */
+    private OptionalLong check(boolean explain) {
+        String text = typedCount.getValue();
+        String error = null;
+        OptionalLong typed = OptionalLong.empty();
+        if (text.isEmpty()) {
+            error = explain ? "Type the number of contacts to confirm." : null;
+        } else if (!text.equals(text.strip()) || text.contains(" ")) {
+            error = "Type the number without spaces.";
+        } else if (text.startsWith("-")) {
+            error = "The number of contacts cannot be negative.";
+        } else if (!text.chars().allMatch(Character::isDigit)) {
+            error = "Type digits only, like " + memberCount + ".";
+        } else {
+            try {
+                long value = Long.parseLong(text);
+                if (value == memberCount) {
+                    typed = OptionalLong.of(value);
+                } else {
+                    error = "That is not the number of contacts in this list.";
+                }
+            } catch (NumberFormatException tooLong) {
+                error = "That is not the number of contacts in this list.";
+            }
+        }
+        typedCount.setErrorMessage(error);
+        typedCount.setInvalid(error != null);
+        delete.setEnabled(typed.isPresent());
+        return typed;
+    }
+}

@@ -1,0 +1,106 @@
+package org.leadcrm.list.ui;
+
+import com.vaadin.flow.component.contextmenu.MenuItem;
+import com.vaadin.flow.component.contextmenu.SubMenu;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
+import java.util.function.Consumer;
+import org.leadcrm.base.ui.BackgroundOperation;
+import org.leadcrm.base.ui.Notifications;
+import org.leadcrm.deletion.DeletionPreview;
+import org.leadcrm.list.ListOperationResult;
+import org.leadcrm.list.ListOptionsService;
+import org.leadcrm.list.ListSummary;
+
+/**
+ * A list's Options menu with exactly the five items of PRODUCT.md. Only roles that may use them
+ * get the menu at all (the service refuses everyone else regardless).
+ */
+class ListOptionsMenu extends MenuBar {
+
+    static final String REMOVE_ALL = "Remove All Contacts";
+    static final String REMOVE_ALL_KEEP = "Remove All Contacts (Keep Exclusions)";
+    static final String DELETE_ALL = "Permanently Delete All Contacts";
+    static final String DELETE_ALL_AND_LIST = "Permanently Delete All Contacts and List";
+    static final String DELETE_LIST = "Delete List";
+
+    private final ListSummary list;
+    private final ListOptionsService service;
+    private final BackgroundOperation background;
+    private final Consumer<Boolean> onChanged;
+
+    /** @param onChanged told after an operation, with whether the list itself is gone */
+    ListOptionsMenu(ListSummary list, ListOptionsService service, BackgroundOperation background,
+            Consumer<Boolean> onChanged) {
+        this.list = list;
+        this.service = service;
+        this.background = background;
+        this.onChanged = onChanged;
+        addClassName("list-options");
+        addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE, MenuBarVariant.LUMO_SMALL);
+        MenuItem options = addItem("Options");
+        options.add(VaadinIcon.ANGLE_DOWN.create());
+        options.getElement().setAttribute("aria-label", "Options for " + list.name());
+        SubMenu items = options.getSubMenu();
+        items.addItem(REMOVE_ALL, e -> confirmRemoveAll(false));
+        items.addItem(REMOVE_ALL_KEEP, e -> confirmRemoveAll(true));
+        items.addItem(DELETE_ALL, e -> confirmDelete(false)).addClassName("danger");
+        items.addItem(DELETE_ALL_AND_LIST, e -> confirmDelete(true)).addClassName("danger");
+        items.addItem(DELETE_LIST, e -> confirmDeleteList());
+    }
+
+    private void confirmRemoveAll(boolean keepExclusions) {
+        String whatStays = keepExclusions
+                ? "Every contact stays in LeadCRM, and the list keeps its exclusions."
+                : "Every contact stays in LeadCRM. The list's exclusions are cleared too.";
+        String rebuildNote = list.manual() ? null
+                : "This is a rule-based list: contacts that still match its rules come back at the next rebuild"
+                        + (keepExclusions ? " unless excluded." : ".");
+        String[] text = rebuildNote == null
+                ? new String[] {"All " + BulkEditDialog.format(list.memberCount()) + " members leave \"" + list.name() + "\".", whatStays}
+                : new String[] {"All " + BulkEditDialog.format(list.memberCount()) + " members leave \"" + list.name() + "\".", whatStays, rebuildNote};
+        new ConfirmDialog(keepExclusions ? REMOVE_ALL_KEEP + "?" : REMOVE_ALL + "?", "Remove all", () ->
+                background.run(list.memberCount(), "Removing all contacts from " + list.name(),
+                        progress -> service.removeAllContacts(list.id(), keepExclusions, progress),
+                        result -> {
+                            Notifications.success("Removed " + BulkEditDialog.format(result.contactsRemoved())
+                                    + " contacts from " + list.name()
+                                    + (keepExclusions ? "; exclusions kept." : "; cleared "
+                                    + BulkEditDialog.format(result.exclusionsRemoved()) + " exclusions."));
+                            onChanged.accept(false);
+                        }), text).open();
+    }
+
+    private void confirmDelete(boolean alsoDeleteList) {
+        DeletionPreview preview = service.previewDeletion(list.id());
+        String title = alsoDeleteList ? DELETE_ALL_AND_LIST + "?" : DELETE_ALL + "?";
+        new CountConfirmDialog(title, list.name(), preview, alsoDeleteList, typed ->
+                background.run(typed, "Deleting the contacts of " + list.name(),
+                        progress -> service.deleteAllContacts(list.id(), typed, alsoDeleteList, progress),
+                        result -> {
+                            Notifications.success(deletedMessage(result, alsoDeleteList));
+                            onChanged.accept(alsoDeleteList);
+                        })).open();
+    }
+
+    private void confirmDeleteList() {
+        new ConfirmDialog(DELETE_LIST + "?", "Delete list", () ->
+                background.run(list.memberCount(), "Deleting " + list.name(),
+                        progress -> service.deleteList(list.id(), progress),
+                        result -> {
+                            Notifications.success("Deleted the list " + list.name() + ". All its "
+                                    + BulkEditDialog.format(result.contactsRemoved()) + " contacts stay in LeadCRM.");
+                            onChanged.accept(true);
+                        }),
+                "The list \"" + list.name() + "\" is deleted with its memberships and exclusions.",
+                "Every contact stays in LeadCRM.").open();
+    }
+
+    private String deletedMessage(ListOperationResult result, boolean listDeleted) {
+        return "Deleted " + BulkEditDialog.format(result.contactsRemoved()) + " contacts, kept "
+                + BulkEditDialog.format(result.syncedKept()) + " synced, deleted "
+                + BulkEditDialog.format(result.opportunitiesDeleted()) + " opportunities"
+                + (listDeleted ? ", and the list " + list.name() + "." : ".");
+    }
+}

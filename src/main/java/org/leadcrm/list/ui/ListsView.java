@@ -1,0 +1,106 @@
+package org.leadcrm.list.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import jakarta.annotation.security.PermitAll;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+import org.leadcrm.base.ui.BackgroundOperation;
+import org.leadcrm.base.ui.Notifications;
+import org.leadcrm.list.ListOptionsService;
+import org.leadcrm.list.ListService;
+import org.leadcrm.list.ListSummary;
+import org.leadcrm.security.CurrentUser;
+import org.leadcrm.security.Permission;
+import org.leadcrm.security.UserService;
+
+/** All lists with their member and exclusion counts, "New List", and each list's Options. */
+@Route("lists")
+@PageTitle("Lists · LeadCRM")
+@Menu(order = 2, icon = "LIST_UL", title = "Lists")
+@PermitAll
+public class ListsView extends VerticalLayout {
+
+    static final DateTimeFormatter DATE = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(Locale.US);
+
+    final Grid<ListSummary> grid = new Grid<>(ListSummary.class, false);
+    final TextField search = new TextField();
+    final Button newList = new Button("New List", VaadinIcon.PLUS.create());
+
+    private final ListService lists;
+
+    public ListsView(ListService lists, ListOptionsService options, BackgroundOperation background, UserService users,
+            CurrentUser currentUser) {
+        this.lists = lists;
+        addClassName("lists-view");
+        setSizeFull();
+
+        search.setPlaceholder("Search lists");
+        search.setAriaLabel("Search lists");
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+
+        newList.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        newList.setVisible(currentUser.has(Permission.MANAGE_LISTS));
+        newList.addClickListener(e -> new ListFormDialog("New List", null, users.listUsers(), lists::create, name -> {
+            Notifications.success("Created the list " + name + ".");
+            grid.getDataProvider().refreshAll();
+        }).open());
+
+        grid.addClassName("lists-grid");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.addComponentColumn(ListsView::nameLink).setHeader("Name").setKey("name").setFlexGrow(3);
+        grid.addComponentColumn(ListsView::kindBadge).setHeader("Kind").setKey("kind").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(l -> BulkEditDialog.format(l.memberCount())).setHeader("Members").setKey("members")
+                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(l -> BulkEditDialog.format(l.exclusionCount())).setHeader("Exclusions").setKey("exclusions")
+                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(ListSummary::createdBy).setHeader("Created by").setKey("createdBy").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(l -> DATE.format(l.createdAt().atZone(ZoneId.systemDefault()))).setHeader("Created")
+                .setKey("created").setAutoWidth(true).setFlexGrow(0);
+        if (currentUser.has(Permission.DELETE_CONTACTS)) {
+            grid.addComponentColumn(l -> new ListOptionsMenu(l, options, background,
+                    listGone -> grid.getDataProvider().refreshAll())).setHeader("").setKey("options").setAutoWidth(true).setFlexGrow(0);
+        }
+        grid.setItems(query -> lists.find(search.getValue(), query.getOffset(), query.getLimit()).stream(),
+                query -> (int) lists.count(search.getValue()));
+
+        H2 title = new H2("Lists");
+        HorizontalLayout toolbar = new HorizontalLayout(search, newList);
+        toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        add(title, toolbar, grid);
+        setFlexGrow(1, grid);
+    }
+
+    private static Component nameLink(ListSummary list) {
+        RouterLink link = new RouterLink(list.name(), ListView.class, list.id());
+        link.addClassName("list-link");
+        return link;
+    }
+
+    static Component kindBadge(ListSummary list) {
+        Span badge = new Span(list.kind());
+        badge.getElement().getThemeList().add(list.manual() ? "badge pill" : "badge success pill");
+        return badge;
+    }
+}

@@ -1,0 +1,54 @@
+package org.leadcrm.security;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Users as the rest of the application sees them. */
+@Service
+public class UserService {
+
+    private final AppUserRepository users;
+    private final PasswordEncoder passwordEncoder;
+
+    UserService(AppUserRepository users, PasswordEncoder passwordEncoder) {
+        this.users = users;
+        this.passwordEncoder = passwordEncoder;
+    }
+
+    @Transactional(readOnly = true)
+    public List<UserSummary> listUsers() {
+        return users.findAllByOrderByDisplayName().stream().map(UserService::toSummary).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<UserSummary> findByUsername(String username) {
+        return users.findByUsername(username).map(UserService::toSummary);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean hasUsers() {
+        return users.count() > 0;
+    }
+
+    /**
+     * Creates a user. Called by the demo seeding on an empty database and by tests; there is no
+     * user administration screen yet.
+     */
+    @Transactional
+    public UserSummary createUser(String username, String displayName, String rawPassword, Role role) {
+        AppUser user = users.save(new AppUser(username, displayName, passwordEncoder.encode(rawPassword), role));
+        return toSummary(user);
+    }
+
+    @Transactional
+    public void setActive(String username, boolean active) {
+        users.findByUsername(username).ifPresent(user -> user.setActive(active));
+    }
+
+    static UserSummary toSummary(AppUser user) {
+        return new UserSummary(user.getId(), user.getUsername(), user.getDisplayName(), user.getRole());
+    }
+}

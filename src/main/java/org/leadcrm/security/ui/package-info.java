@@ -1,0 +1,2 @@
+/** The sign-in view. */
+package org.leadcrm.security.ui;
