@@ -69,6 +69,26 @@ public class BulkEditDialog extends Dialog {
         getFooter().add(cancel, add);
     }
 
+    public RadioButtonGroup<String> targetChoice() {
+        return target;
+    }
+
+    public ComboBox<ListChoice> existingList() {
+        return existing;
+    }
+
+    public java.util.List<ListChoice> existingChoices() {
+        return existing.getListDataView().getItems().toList();
+    }
+
+    public TextField newListName() {
+        return newName;
+    }
+
+    public Button addButton() {
+        return add;
+    }
+
     private void showTarget() {
         boolean toExisting = EXISTING.equals(target.getValue());
         existing.setVisible(toExisting);
