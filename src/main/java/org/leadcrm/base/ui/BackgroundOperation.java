@@ -1,10 +1,12 @@
 package org.leadcrm.base.ui;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.server.Command;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -59,14 +61,14 @@ public class BackgroundOperation {
         Runnable work = () -> {
             try {
                 T result = operation.apply((phase, step, steps) ->
-                        ui.access(() -> dialog.show(phase, step, steps)));
-                ui.access(() -> {
+                        tellUser(ui, () -> dialog.show(phase, step, steps)));
+                tellUser(ui, () -> {
                     dialog.close();
                     onSuccess.accept(result);
                 });
             } catch (RuntimeException e) {
                 String message = ErrorMessages.messageFor(e);
-                ui.access(() -> {
+                tellUser(ui, () -> {
                     dialog.close();
                     Notifications.error(message);
                 });
@@ -74,6 +76,18 @@ public class BackgroundOperation {
         };
         executor.execute(new DelegatingSecurityContextRunnable(work, SecurityContextHolder.getContext()));
         log.debug("Started in the background: {}", title);
+    }
+
+    /**
+     * Updates the user's page if it is still open. A user who closed the tab must not stop the
+     * operation: it goes on and commits (its audit entry records it).
+     */
+    private static void tellUser(UI ui, Command update) {
+        try {
+            ui.access(update);
+        } catch (UIDetachedException closed) {
+            log.debug("The page was closed; the operation goes on");
+        }
     }
 
     /** Shows the phase a long operation is in. */
