@@ -47,16 +47,26 @@ public class ContactService {
         this.clock = clock;
     }
 
-    /** One page of the contacts matching {@code filter}, in the order asked for. */
+    /**
+     * One page of the contacts matching {@code filter}, in the order asked for. The page's ids are
+     * found first from the sort index alone, and only those rows are read: a page deep into a
+     * million contacts skips index entries, not whole rows.
+     */
     @Transactional(readOnly = true)
     public List<ContactRow> find(ContactFilter filter, ContactSort sort, boolean ascending, int offset, int limit) {
         ContactCondition condition = conditionFor(filter);
         MapSqlParameterSource params = condition.params()
                 .addValue("limit", limit)
                 .addValue("offset", offset);
-        String sql = ROW_SELECT + " where " + condition.sql()
-                + " order by " + sort.orderBy(ascending)
-                + " limit :limit offset :offset";
+        String orderBy = sort.orderBy(ascending);
+        String sql = """
+                select c.id, c.first_name, c.last_name, c.email, c.company, c.status, u.display_name as owner_name,
+                       c.lead_score, c.crm_system, c.created_at
+                from (select c.id from contact c where %s order by %s limit :limit offset :offset) page
+                join contact c on c.id = page.id
+                left join app_user u on u.id = c.owner_id
+                order by %s
+                """.formatted(condition.sql(), orderBy, orderBy);
         return jdbc.query(sql, params, ROW_MAPPER);
     }
 
