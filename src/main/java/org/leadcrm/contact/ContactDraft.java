@@ -1,22 +1,28 @@
 package org.leadcrm.contact;
 
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.springframework.lang.Nullable;
 
-/** The fields of a new contact. */
+/** The fields of a new contact, validated by the service before anything is written. */
 public record ContactDraft(
-        String firstName,
-        String lastName,
-        String email,
-        @Nullable String phone,
-        @Nullable String company,
-        @Nullable String title,
-        @Nullable String city,
-        @Nullable String country,
-        ContactStatus status,
-        int leadScore,
+        @NotBlank @Size(max = Contact.NAME_MAX_LENGTH) String firstName,
+        @NotBlank @Size(max = Contact.NAME_MAX_LENGTH) String lastName,
+        @NotBlank @Email @Size(max = Contact.EMAIL_MAX_LENGTH) String email,
+        @Nullable @Size(max = 40) String phone,
+        @Nullable @Size(max = Contact.COMPANY_MAX_LENGTH) String company,
+        @Nullable @Size(max = 150) String title,
+        @Nullable @Size(max = 100) String city,
+        @Nullable @Size(max = 100) String country,
+        @NotNull ContactStatus status,
+        @Min(0) @Max(100) int leadScore,
         @Nullable Long ownerId,
-        CrmSystem crmSystem,
-        @Nullable String externalId) {
+        @NotNull CrmSystem crmSystem,
+        @Nullable @Size(max = 64) String externalId) {
 
     public static ContactDraft of(String firstName, String lastName, String email) {
         return new ContactDraft(firstName, lastName, email, null, null, null, null, null,

@@ -1,0 +1,118 @@
+package org.leadcrm.list;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.leadcrm.base.ProgressListener;
+import org.leadcrm.security.Role;
+import org.leadcrm.testsupport.IntegrationTest;
+import org.leadcrm.testsupport.TestData;
+import org.springframework.security.test.context.TestSecurityContextHolder;
+
+/**
+ * Options and Bulk Edit running at the same time, as they do for a team: each in its own
+ * transaction on its own thread, paused part-way with a {@link ProgressListener}.
+ */
+class ListOptionsConcurrencyTest extends IntegrationTest {
+
+    private static final long TIMEOUT_SECONDS = 20;
+
+    private final ListOptionsService options;
+    private final ListService lists;
+    private final ExecutorService threads = Executors.newFixedThreadPool(2);
+
+    ListOptionsConcurrencyTest(TestData data, ListOptionsService options, ListService lists) {
+        super(data);
+        this.options = options;
+        this.lists = lists;
+    }
+
+    @AfterEach
+    void stopThreads() {
+        threads.shutdownNow();
+    }
+
+    @Test
+    void two_permanent_deletes_of_different_lists_at_the_same_time_both_complete() throws Exception {
+        List<Long> first = data.contacts(3);
+        List<Long> second = data.contacts(4);
+        long firstList = data.manualList("First");
+        long secondList = data.manualList("Second");
+        data.addMembers(firstList, first);
+        data.addMembers(secondList, second);
+        CountDownLatch bothStaged = new CountDownLatch(2);
+        ProgressListener waitForTheOther = (phase, step, steps) -> {
+            if (phase.equals("Deleting the contacts")) {
+                bothStaged.countDown();
+                await(bothStaged);
+            }
+        };
+
+        CompletableFuture<ListOperationResult> one = asAdmin(() -> options.deleteAllContacts(firstList, 3, false, waitForTheOther));
+        CompletableFuture<ListOperationResult> two = asAdmin(() -> options.deleteAllContacts(secondList, 4, false, waitForTheOther));
+
+        assertThat(one.get(TIMEOUT_SECONDS, TimeUnit.SECONDS).contactsRemoved()).isEqualTo(3);
+        assertThat(two.get(TIMEOUT_SECONDS, TimeUnit.SECONDS).contactsRemoved()).isEqualTo(4);
+        assertThat(data.count("contact")).isZero();
+        assertThat(data.count("deletion_target")).isZero();
+    }
+
+    @Test
+    void a_bulk_edit_into_a_list_being_deleted_waits_and_is_not_deleted_with_it() throws Exception {
+        List<Long> members = data.contacts(3);
+        long latecomer = data.contact("Late", "Comer");
+        long list = data.manualList("Target");
+        data.addMembers(list, members);
+        CountDownLatch deleting = new CountDownLatch(1);
+        CountDownLatch mayFinish = new CountDownLatch(1);
+        ProgressListener pauseWhileDeleting = (phase, step, steps) -> {
+            if (phase.equals("Deleting the contacts")) {
+                deleting.countDown();
+                await(mayFinish);
+            }
+        };
+
+        CompletableFuture<ListOperationResult> deletion = asAdmin(() -> options.deleteAllContacts(list, 3, false, pauseWhileDeleting));
+        await(deleting);
+        CompletableFuture<BulkAddResult> bulkEdit = asAdmin(() -> lists.addContacts(list, BulkSelection.of(Set.of(latecomer))));
+        Thread.sleep(300);
+        assertThat(bulkEdit).as("Bulk Edit waits for the list's lock").isNotDone();
+        mayFinish.countDown();
+
+        assertThat(deletion.get(TIMEOUT_SECONDS, TimeUnit.SECONDS).contactsRemoved()).isEqualTo(3);
+        assertThat(bulkEdit.get(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isEqualTo(new BulkAddResult(1, 0, 0));
+        assertThat(data.contactIds()).containsExactly(latecomer);
+        assertThat(data.members(list)).containsExactly(latecomer);
+    }
+
+    private <T> CompletableFuture<T> asAdmin(Supplier<T> work) {
+        return CompletableFuture.supplyAsync(() -> {
+            signIn(Role.ADMIN);
+            try {
+                return work.get();
+            } finally {
+                TestSecurityContextHolder.clearContext();
+            }
+        }, threads);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("timed out waiting for the other transaction");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,224 @@
+package org.leadcrm.list;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.lifecycle.AfterProperty;
+import net.jqwik.api.lifecycle.BeforeTry;
+import org.leadcrm.base.ProgressListener;
+import org.leadcrm.contact.CrmSystem;
+import org.leadcrm.deletion.DeletionPreview;
+import org.leadcrm.security.Role;
+import org.leadcrm.testsupport.IntegrationTest;
+import org.leadcrm.testsupport.TestData.Pair;
+import org.leadcrm.testsupport.TestData.Snapshot;
+import org.leadcrm.testsupport.TestData;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.test.context.TestSecurityContextHolder;
+
+/**
+ * The Options menu's promises, checked on random worlds of contacts (some synced), lists with
+ * members and exclusions, and opportunities with one or more leads. jqwik runs these, not
+ * Spring's JUnit extension, so the test takes the application from Spring's context cache: the
+ * same one, on the same database, as every {@link IntegrationTest}.
+ */
+class ListOptionsPropertyTest {
+
+    private static final int TRIES = 40;
+
+    private final ApplicationContext context = IntegrationTest.sharedContext();
+    private final TestData data = context.getBean(TestData.class);
+    private final ListOptionsService options = context.getBean(ListOptionsService.class);
+
+    @BeforeTry
+    void emptyTablesAndSignIn() {
+        data.wipe();
+        IntegrationTest.signIn(Role.ADMIN);
+    }
+
+    @AfterProperty
+    void signOut() {
+        TestSecurityContextHolder.clearContext();
+    }
+
+    @Property(tries = TRIES)
+    void remove_all_never_deletes_a_contact(@ForAll("worlds") World world, @ForAll boolean keepExclusions) {
+        Ids ids = world.create(data);
+        Snapshot before = data.snapshot();
+
+        options.removeAllContacts(ids.target(), keepExclusions, ProgressListener.NONE);
+
+        Snapshot after = data.snapshot();
+        assertThat(after.contacts()).isEqualTo(before.contacts());
+        assertThat(after.lists()).isEqualTo(before.lists());
+        assertThat(after.members()).isEqualTo(without(before.members(), before.membersOf(ids.target())));
+        assertThat(after.exclusions()).isEqualTo(keepExclusions ? before.exclusions()
+                : without(before.exclusions(), before.exclusionsOf(ids.target())));
+        assertThat(after.opportunities()).isEqualTo(before.opportunities());
+        assertThat(after.opportunityLeads()).isEqualTo(before.opportunityLeads());
+        assertThat(after.auditEntries()).isEqualTo(before.auditEntries() + 1);
+    }
+
+    @Property(tries = TRIES)
+    void keep_exclusions_keeps_exactly_the_exclusions(@ForAll("worlds") World world) {
+        Ids ids = world.create(data);
+        Snapshot before = data.snapshot();
+
+        options.removeAllContacts(ids.target(), true, ProgressListener.NONE);
+
+        assertThat(data.snapshot().exclusions()).isEqualTo(before.exclusions());
+    }
+
+    @Property(tries = TRIES)
+    void delete_list_never_deletes_a_contact(@ForAll("worlds") World world) {
+        Ids ids = world.create(data);
+        Snapshot before = data.snapshot();
+
+        options.deleteList(ids.target(), ProgressListener.NONE);
+
+        Snapshot after = data.snapshot();
+        assertThat(after.contacts()).isEqualTo(before.contacts());
+        assertThat(after.lists()).isEqualTo(without(before.lists(), Set.of(ids.target())));
+        assertThat(after.members()).isEqualTo(without(before.members(), before.membersOf(ids.target())));
+        assertThat(after.exclusions()).isEqualTo(without(before.exclusions(), before.exclusionsOf(ids.target())));
+        assertThat(after.opportunities()).isEqualTo(before.opportunities());
+        assertThat(after.opportunityLeads()).isEqualTo(before.opportunityLeads());
+    }
+
+    @Property(tries = TRIES)
+    void a_permanent_delete_deletes_exactly_the_non_synced_members_and_nothing_else(
+            @ForAll("worlds") World world, @ForAll boolean alsoDeleteList) {
+        Ids ids = world.create(data);
+        Snapshot before = data.snapshot();
+        long target = ids.target();
+        Set<Long> members = contacts(before.membersOf(target));
+        Set<Long> doomed = members.stream().filter(id -> !ids.synced().contains(id)).collect(Collectors.toSet());
+        Set<Long> doomedOpportunities = before.opportunities().stream()
+                .filter(opportunity -> {
+                    Set<Long> leads = before.opportunityLeads().stream().filter(link -> link.owner() == opportunity)
+                            .map(Pair::contact).collect(Collectors.toSet());
+                    return !leads.isEmpty() && doomed.containsAll(leads);
+                })
+                .collect(Collectors.toSet());
+        DeletionPreview preview = options.previewDeletion(target);
+
+        ListOperationResult result = options.deleteAllContacts(target, members.size(), alsoDeleteList, ProgressListener.NONE);
+
+        Snapshot after = data.snapshot();
+        assertThat(after.contacts()).isEqualTo(without(before.contacts(), doomed));
+        assertThat(after.lists()).isEqualTo(alsoDeleteList ? without(before.lists(), Set.of(target)) : before.lists());
+        Set<Pair> expectedMembers = withoutContacts(before.members(), doomed);
+        Set<Pair> expectedExclusions = withoutContacts(before.exclusions(), doomed);
+        if (alsoDeleteList) {
+            expectedMembers.removeIf(pair -> pair.owner() == target);
+            expectedExclusions.removeIf(pair -> pair.owner() == target);
+        }
+        assertThat(after.members()).isEqualTo(expectedMembers);
+        assertThat(after.exclusions()).isEqualTo(expectedExclusions);
+        assertThat(after.opportunities()).isEqualTo(without(before.opportunities(), doomedOpportunities));
+        Set<Pair> expectedLinks = withoutContacts(before.opportunityLeads(), doomed);
+        expectedLinks.removeIf(link -> doomedOpportunities.contains(link.owner()));
+        assertThat(after.opportunityLeads()).isEqualTo(expectedLinks);
+        assertThat(result.contactsRemoved()).isEqualTo(doomed.size());
+        assertThat(result.syncedKept()).isEqualTo(members.size() - doomed.size());
+        assertThat(result.opportunitiesDeleted()).isEqualTo(doomedOpportunities.size());
+        assertThat(preview).isEqualTo(new DeletionPreview(members.size(), members.size() - doomed.size(),
+                doomedOpportunities.size()));
+        assertThat(data.count("deletion_target")).isZero();
+    }
+
+    // --- random worlds --------------------------------------------------------------------------------
+
+    enum Cell { NONE, MEMBER, EXCLUDED }
+
+    /**
+     * A world by indexes: contact {@code i} is synced if {@code synced.get(i)}; {@code cells.get(l).get(i)}
+     * says whether contact {@code i} is a member of list {@code l}, excluded from it, or neither;
+     * each opportunity is the set of its leads' indexes; {@code target} is the list acted on.
+     */
+    record World(List<Boolean> synced, List<List<Cell>> cells, List<Set<Integer>> opportunities, int target) {
+
+        Ids create(TestData data) {
+            List<Long> contacts = new ArrayList<>();
+            Set<Long> syncedIds = new HashSet<>();
+            for (boolean isSynced : synced) {
+                long id = data.contact().synced(isSynced ? CrmSystem.SALESFORCE : CrmSystem.NONE).create();
+                contacts.add(id);
+                if (isSynced) {
+                    syncedIds.add(id);
+                }
+            }
+            List<Long> lists = new ArrayList<>();
+            for (int l = 0; l < cells.size(); l++) {
+                long list = data.manualList("List " + l);
+                lists.add(list);
+                List<Long> members = new ArrayList<>();
+                List<Long> excluded = new ArrayList<>();
+                for (int i = 0; i < contacts.size(); i++) {
+                    switch (cells.get(l).get(i)) {
+                        case MEMBER -> members.add(contacts.get(i));
+                        case EXCLUDED -> excluded.add(contacts.get(i));
+                        case NONE -> { }
+                    }
+                }
+                data.addMembers(list, members);
+                data.exclude(list, excluded);
+            }
+            int n = 0;
+            for (Set<Integer> leads : opportunities) {
+                data.opportunity("Deal " + n++, leads.stream().map(contacts::get).toArray(Long[]::new));
+            }
+            return new Ids(lists.get(target), syncedIds);
+        }
+    }
+
+    record Ids(long target, Set<Long> synced) {
+    }
+
+    @Provide
+    Arbitrary<World> worlds() {
+        return Combinators.combine(Arbitraries.integers().between(1, 12), Arbitraries.integers().between(1, 4))
+                .flatAs((contacts, lists) -> {
+                    Arbitrary<List<Boolean>> synced = Arbitraries.frequency(Tuple.of(3, false), Tuple.of(1, true))
+                            .list().ofSize(contacts);
+                    Arbitrary<List<List<Cell>>> cells = Arbitraries
+                            .frequency(Tuple.of(5, Cell.NONE), Tuple.of(4, Cell.MEMBER), Tuple.of(1, Cell.EXCLUDED))
+                            .list().ofSize(contacts)
+                            .list().ofSize(lists);
+                    Arbitrary<List<Set<Integer>>> opportunities = Arbitraries.integers().between(0, contacts - 1)
+                            .set().ofMinSize(1).ofMaxSize(Math.min(3, contacts))
+                            .list().ofMaxSize(5);
+                    Arbitrary<Integer> target = Arbitraries.integers().between(0, lists - 1);
+                    return Combinators.combine(synced, cells, opportunities, target).as(World::new);
+                });
+    }
+
+    // --- set arithmetic ------------------------------------------------------------------------------
+
+    private static <T> Set<T> without(Set<T> all, Set<T> removed) {
+        Set<T> result = new HashSet<>(all);
+        result.removeAll(removed);
+        return result;
+    }
+
+    private static Set<Pair> withoutContacts(Set<Pair> pairs, Set<Long> contacts) {
+        Set<Pair> result = new HashSet<>(pairs);
+        result.removeIf(pair -> contacts.contains(pair.contact()));
+        return result;
+    }
+
+    private static Set<Long> contacts(Set<Pair> pairs) {
+        return pairs.stream().map(Pair::contact).collect(Collectors.toSet());
+    }
+}

@@ -1,0 +1,71 @@
+package org.leadcrm.security.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.leadcrm.audit.ui.AuditLogView;
+import org.leadcrm.base.ui.KaribuTest;
+import org.leadcrm.contact.ui.ContactManagerView;
+import org.leadcrm.list.ui.ListsView;
+import org.leadcrm.security.Role;
+import org.leadcrm.testsupport.TestData;
+import org.springframework.context.ApplicationContext;
+
+class ViewAccessTest extends KaribuTest {
+
+    ViewAccessTest(TestData data, ApplicationContext context) {
+        super(data, context);
+    }
+
+    @Test
+    void anonymous_users_are_sent_to_the_login_view() {
+        UI.getCurrent().navigate(ContactManagerView.class);
+        _get(LoginView.class);
+        _assertNone(ContactManagerView.class);
+
+        UI.getCurrent().navigate(ListsView.class);
+        _get(LoginView.class);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Role.class)
+    void every_role_lands_on_the_contact_manager(Role role) {
+        signInAs(role);
+        UI.getCurrent().navigate("");
+        _get(ContactManagerView.class);
+        assertThat(menu()).contains("Contact Manager", "Lists");
+    }
+
+    @Test
+    void an_administrator_may_open_the_audit_log() {
+        signInAs(Role.ADMIN);
+        UI.getCurrent().navigate(AuditLogView.class);
+        _get(AuditLogView.class);
+        assertThat(menu()).contains("Audit log");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Role.class, names = "ADMIN", mode = EnumSource.Mode.EXCLUDE)
+    void other_roles_can_neither_open_nor_see_the_audit_log(Role role) {
+        signInAs(role);
+        UI.getCurrent().navigate(ContactManagerView.class);
+        assertThat(menu()).doesNotContain("Audit log");
+
+        UI.getCurrent().navigate(AuditLogView.class);
+        // Karibu shows Vaadin's access-denied error instead of the view, and reports it on lookup
+        assertThatThrownBy(() -> _get(AuditLogView.class)).hasMessageContaining("AccessDeniedException");
+    }
+
+    private static List<String> menu() {
+        return _find(SideNavItem.class).stream().map(SideNavItem::getLabel).toList();
+    }
+}
