@@ -56,11 +56,11 @@ public class AuditLogView extends VerticalLayout {
         grid.addColumn(r -> WHEN.format(r.occurredAt())).setHeader("When").setAutoWidth(true);
         grid.addColumn(AuditRecord::username).setHeader("Who").setAutoWidth(true);
         grid.addColumn(r -> r.operation().label()).setHeader("Operation").setAutoWidth(true);
-        grid.addColumn(r -> r.listName() == null ? "" : r.listName()).setHeader("List").setFlexGrow(2);
-        grid.addColumn(r -> number(r.contactsAffected())).setHeader("Contacts").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-        grid.addColumn(r -> number(r.contactsKept())).setHeader("Synced kept").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-        grid.addColumn(r -> number(r.opportunitiesDeleted())).setHeader("Opportunities deleted").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-        grid.addColumn(r -> number(r.exclusionsRemoved())).setHeader("Exclusions removed").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+        grid.addColumn(r -> r.listName() == null ? "" : r.listName()).setHeader("List").setWidth("14rem").setFlexGrow(3);
+        grid.addColumn(r -> number(r.contactsAffected())).setHeader("Contacts").setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> number(r.contactsKept())).setHeader("Synced kept").setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> number(r.opportunitiesDeleted())).setHeader("Opportunities deleted").setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> number(r.exclusionsRemoved())).setHeader("Exclusions removed").setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
         grid.setItems(query -> audit.find(filter(), query.getOffset(), query.getLimit()).stream(),
                 query -> (int) audit.count(filter()));
 

@@ -23,7 +23,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import jakarta.annotation.security.PermitAll;
-import java.text.NumberFormat;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -32,6 +31,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.leadcrm.base.ui.BackgroundOperation;
+import org.leadcrm.base.ui.Counts;
 import org.leadcrm.contact.ContactFilter;
 import org.leadcrm.contact.ContactRow;
 import org.leadcrm.contact.ContactService;
@@ -109,6 +109,7 @@ public class ContactManagerView extends VerticalLayout {
         HorizontalLayout actions = new HorizontalLayout(allMatching, addToList, deleteSelected);
         actions.setAlignItems(FlexComponent.Alignment.CENTER);
         actions.addClassName("bulk-bar");
+        actions.setVisible(mayActOnSelection());
 
         add(heading, filters, actions, grid);
         setFlexGrow(1, grid);
@@ -148,7 +149,8 @@ public class ContactManagerView extends VerticalLayout {
     private void configureGrid() {
         grid.addClassName("contact-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.setSelectionMode(Grid.SelectionMode.MULTI);
+        // Rows are selectable only for those who can do something with a selection.
+        grid.setSelectionMode(mayActOnSelection() ? Grid.SelectionMode.MULTI : Grid.SelectionMode.NONE);
         grid.setMultiSort(false);
         grid.addColumn(ContactRow::fullName).setHeader("Name").setKey("name")
                 .setSortProperty(ContactSort.NAME.name()).setAutoWidth(true).setFlexGrow(2);
@@ -157,21 +159,23 @@ public class ContactManagerView extends VerticalLayout {
         grid.addColumn(ContactRow::company).setHeader("Company").setKey("company")
                 .setSortProperty(ContactSort.COMPANY.name()).setAutoWidth(true).setFlexGrow(2);
         grid.addComponentColumn(ContactManagerView::statusBadge).setHeader("Status").setKey("status")
-                .setSortProperty(ContactSort.STATUS.name()).setAutoWidth(true).setFlexGrow(0);
+                .setSortProperty(ContactSort.STATUS.name()).setWidth("9rem").setFlexGrow(0);
         grid.addColumn(ContactRow::ownerName).setHeader("Owner").setKey("owner").setAutoWidth(true);
         grid.addColumn(ContactRow::leadScore).setHeader("Lead score").setKey("score")
                 .setSortProperty(ContactSort.LEAD_SCORE.name()).setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END)
-                .setAutoWidth(true).setFlexGrow(0);
+                .setWidth("8.5rem").setFlexGrow(0);
         grid.addComponentColumn(ContactManagerView::syncBadge).setHeader("Synced").setKey("synced")
-                .setAutoWidth(true).setFlexGrow(0);
+                .setWidth("11rem").setFlexGrow(0);
         grid.addColumn(row -> DATE.format(row.createdAt().atZone(zone))).setHeader("Created").setKey("created")
-                .setSortProperty(ContactSort.CREATED.name()).setAutoWidth(true).setFlexGrow(0);
+                .setSortProperty(ContactSort.CREATED.name()).setWidth("9rem").setFlexGrow(0);
         if (currentUser.has(Permission.DELETE_CONTACTS)) {
             grid.addComponentColumn(this::deleteButton).setHeader("").setKey("actions").setWidth("4.5rem").setFlexGrow(0);
         }
         grid.setItems(query -> contacts.find(filter, sortOf(query.getSortOrders()), ascending(query.getSortOrders()),
                 query.getOffset(), query.getLimit()).stream(), query -> (int) Math.min(matching, Integer.MAX_VALUE));
-        grid.addSelectionListener(e -> updateActions());
+        if (mayActOnSelection()) {
+            grid.addSelectionListener(e -> updateActions());
+        }
     }
 
     private void configureActions() {
@@ -191,6 +195,10 @@ public class ContactManagerView extends VerticalLayout {
         updateActions();
     }
 
+    private boolean mayActOnSelection() {
+        return currentUser.has(Permission.MANAGE_LISTS) || currentUser.has(Permission.DELETE_CONTACTS);
+    }
+
     private void applyFilter(ContactFilter newFilter) {
         filter = newFilter;
         allMatching.setValue(false);
@@ -201,9 +209,8 @@ public class ContactManagerView extends VerticalLayout {
     /** Counts once per change and then reloads; the grid's size comes from this count. */
     void refresh() {
         matching = contacts.count(filter);
-        matchCount.setText(NumberFormat.getIntegerInstance(Locale.US).format(matching)
-                + (matching == 1 ? " contact" : " contacts") + (filter.equals(ContactFilter.ALL) ? "" : " matching"));
-        allMatching.setLabel("Select all " + NumberFormat.getIntegerInstance(Locale.US).format(matching) + " matching");
+        matchCount.setText(Counts.of(matching, "contact", "contacts") + (filter.equals(ContactFilter.ALL) ? "" : " matching"));
+        allMatching.setLabel("Select all " + Counts.number(matching) + " matching");
         grid.getDataProvider().refreshAll();
         updateActions();
     }

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
 import java.util.List;
+import org.leadcrm.base.ui.Counts;
 import org.leadcrm.base.ui.ErrorMessages;
 import org.leadcrm.base.ui.Notifications;
 import org.leadcrm.contact.ContactRow;
@@ -47,8 +48,8 @@ class DeleteLeadDialog extends Dialog {
                 DeletionResult result = service.deleteLead(lead.id());
                 close();
                 Notifications.success("Deleted " + lead.fullName()
-                        + (result.opportunitiesDeleted() > 0 ? " and " + result.opportunitiesDeleted()
-                        + (result.opportunitiesDeleted() == 1 ? " opportunity" : " opportunities") : "") + ".");
+                        + (result.opportunitiesDeleted() > 0
+                        ? " and " + Counts.of(result.opportunitiesDeleted(), "opportunity", "opportunities") : "") + ".");
                 onDeleted.run();
             } catch (RuntimeException ex) {
                 close();

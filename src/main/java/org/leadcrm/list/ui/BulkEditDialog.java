@@ -8,8 +8,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import java.text.NumberFormat;
-import java.util.Locale;
+import org.leadcrm.base.ui.Counts;
 import org.leadcrm.base.ui.BackgroundOperation;
 import org.leadcrm.base.ui.Notifications;
 import org.leadcrm.list.BulkAddResult;
@@ -44,7 +43,7 @@ public class BulkEditDialog extends Dialog {
         this.size = size;
         this.onDone = onDone;
         addClassName("bulk-edit-dialog");
-        setHeaderTitle("Bulk Edit: add " + format(size) + (size == 1 ? " contact" : " contacts") + " to a list");
+        setHeaderTitle("Bulk Edit: add " + Counts.of(size, "contact", "contacts") + " to a list");
         setCloseOnOutsideClick(false);
         setWidth("30rem");
 
@@ -129,13 +128,10 @@ public class BulkEditDialog extends Dialog {
     }
 
     private void done(String listName, BulkAddResult result) {
-        Notifications.success("Added " + format(result.added()) + " to " + listName + "; "
-                + format(result.alreadyMembers()) + " were already members, "
-                + format(result.excluded()) + " skipped as excluded.");
+        Notifications.success("Added " + Counts.number(result.added()) + " to " + listName + "; "
+                + Counts.number(result.alreadyMembers()) + " already on it, "
+                + Counts.number(result.excluded()) + " skipped as excluded.");
         onDone.run();
     }
 
-    static String format(long number) {
-        return NumberFormat.getIntegerInstance(Locale.US).format(number);
-    }
 }

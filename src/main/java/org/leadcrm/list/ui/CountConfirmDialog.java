@@ -10,6 +10,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import java.util.OptionalLong;
 import java.util.function.LongConsumer;
+import org.leadcrm.base.ui.Counts;
 import org.leadcrm.deletion.DeletionPreview;
 
 /**
@@ -36,10 +37,10 @@ class CountConfirmDialog extends Dialog {
         add(new Paragraph("This permanently deletes the contacts of \"" + listName + "\" from the whole system. "
                 + "It cannot be undone."));
         UnorderedList facts = new UnorderedList(
-                new ListItem("Contacts in the list: " + BulkEditDialog.format(preview.selected())),
-                new ListItem("Synced with Salesforce or SugarCRM, kept: " + BulkEditDialog.format(preview.synced())),
-                new ListItem("Contacts deleted: " + BulkEditDialog.format(preview.deletable())),
-                new ListItem("Opportunities deleted with their only lead: " + BulkEditDialog.format(preview.opportunitiesDeleted())));
+                new ListItem("Contacts in the list: " + Counts.number(preview.selected())),
+                new ListItem("Synced with Salesforce or SugarCRM, kept: " + Counts.number(preview.synced())),
+                new ListItem("Contacts deleted: " + Counts.number(preview.deletable())),
+                new ListItem("Opportunities deleted with their only lead: " + Counts.number(preview.opportunitiesDeleted())));
         facts.addClassName("deletion-facts");
         add(facts);
         add(new Paragraph(alsoDeleteList

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
 import java.util.function.Consumer;
+import org.leadcrm.base.ui.Counts;
 import org.leadcrm.base.ui.BackgroundOperation;
 import org.leadcrm.base.ui.Notifications;
 import org.leadcrm.deletion.DeletionPreview;
@@ -42,6 +43,8 @@ class ListOptionsMenu extends MenuBar {
         MenuItem options = addItem("Options");
         options.add(VaadinIcon.ANGLE_DOWN.create());
         options.getElement().setAttribute("aria-label", "Options for " + list.name());
+        // The menu bar's own button is what screen readers focus.
+        getElement().setAttribute("aria-label", "Options for " + list.name());
         SubMenu items = options.getSubMenu();
         items.addItem(REMOVE_ALL, e -> confirmRemoveAll(false));
         items.addItem(REMOVE_ALL_KEEP, e -> confirmRemoveAll(true));
@@ -58,16 +61,16 @@ class ListOptionsMenu extends MenuBar {
                 : "This is a rule-based list: contacts that still match its rules come back at the next rebuild"
                         + (keepExclusions ? " unless excluded." : ".");
         String[] text = rebuildNote == null
-                ? new String[] {"All " + BulkEditDialog.format(list.memberCount()) + " members leave \"" + list.name() + "\".", whatStays}
-                : new String[] {"All " + BulkEditDialog.format(list.memberCount()) + " members leave \"" + list.name() + "\".", whatStays, rebuildNote};
+                ? new String[] {"All " + Counts.number(list.memberCount()) + " members leave \"" + list.name() + "\".", whatStays}
+                : new String[] {"All " + Counts.number(list.memberCount()) + " members leave \"" + list.name() + "\".", whatStays, rebuildNote};
         new ConfirmDialog(keepExclusions ? REMOVE_ALL_KEEP + "?" : REMOVE_ALL + "?", "Remove all", () ->
                 background.run(list.memberCount(), "Removing all contacts from " + list.name(),
                         progress -> service.removeAllContacts(list.id(), keepExclusions, progress),
                         result -> {
-                            Notifications.success("Removed " + BulkEditDialog.format(result.contactsRemoved())
-                                    + " contacts from " + list.name()
+                            Notifications.success("Removed " + Counts.of(result.contactsRemoved(), "contact", "contacts")
+                                    + " from " + list.name()
                                     + (keepExclusions ? "; exclusions kept." : "; cleared "
-                                    + BulkEditDialog.format(result.exclusionsRemoved()) + " exclusions."));
+                                    + Counts.of(result.exclusionsRemoved(), "exclusion", "exclusions") + "."));
                             onChanged.accept(false);
                         }), text).open();
     }
@@ -89,8 +92,8 @@ class ListOptionsMenu extends MenuBar {
                 background.run(list.memberCount(), "Deleting " + list.name(),
                         progress -> service.deleteList(list.id(), progress),
                         result -> {
-                            Notifications.success("Deleted the list " + list.name() + ". All its "
-                                    + BulkEditDialog.format(result.contactsRemoved()) + " contacts stay in LeadCRM.");
+                            Notifications.success("Deleted the list " + list.name() + ". Its "
+                                    + Counts.of(result.contactsRemoved(), "contact stays", "contacts stay") + " in LeadCRM.");
                             onChanged.accept(true);
                         }),
                 "The list \"" + list.name() + "\" is deleted with its memberships and exclusions.",
@@ -98,9 +101,9 @@ class ListOptionsMenu extends MenuBar {
     }
 
     private String deletedMessage(ListOperationResult result, boolean listDeleted) {
-        return "Deleted " + BulkEditDialog.format(result.contactsRemoved()) + " contacts, kept "
-                + BulkEditDialog.format(result.syncedKept()) + " synced, deleted "
-                + BulkEditDialog.format(result.opportunitiesDeleted()) + " opportunities"
+        return "Deleted " + Counts.of(result.contactsRemoved(), "contact", "contacts") + ", kept "
+                + Counts.number(result.syncedKept()) + " synced, deleted "
+                + Counts.of(result.opportunitiesDeleted(), "opportunity", "opportunities")
                 + (listDeleted ? ", and the list " + list.name() + "." : ".");
     }
 }

@@ -24,6 +24,7 @@ import jakarta.annotation.security.PermitAll;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import org.leadcrm.base.ui.Counts;
 import org.leadcrm.base.ui.BackgroundOperation;
 import org.leadcrm.base.ui.ErrorMessages;
 import org.leadcrm.base.ui.Notifications;
@@ -124,8 +125,8 @@ public class ListView extends VerticalLayout implements HasUrlParameter<Long>, H
         }
         list = fresh.get();
         title.setText(list.name());
-        memberCount.setText(BulkEditDialog.format(list.memberCount()) + (list.memberCount() == 1 ? " member" : " members")
-                + " · " + BulkEditDialog.format(list.exclusionCount()) + " excluded");
+        memberCount.setText(Counts.of(list.memberCount(), "member", "members")
+                + " · " + Counts.number(list.exclusionCount()) + " excluded");
         details.removeAll();
         if (list.description() != null) {
             details.add(new Paragraph(list.description()));
@@ -169,8 +170,8 @@ public class ListView extends VerticalLayout implements HasUrlParameter<Long>, H
     private void rebuild() {
         try {
             RebuildResult result = lists.rebuild(list.id());
-            Notifications.success("Rebuilt " + list.name() + ": " + BulkEditDialog.format(result.added()) + " added, "
-                    + BulkEditDialog.format(result.removed()) + " no longer matching removed.");
+            Notifications.success("Rebuilt " + list.name() + ": " + Counts.number(result.added()) + " added, "
+                    + Counts.number(result.removed()) + " no longer matching removed.");
         } catch (RuntimeException e) {
             Notifications.error(ErrorMessages.messageFor(e));
         }

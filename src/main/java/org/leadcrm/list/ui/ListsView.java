@@ -23,6 +23,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
+import org.leadcrm.base.ui.Counts;
 import org.leadcrm.base.ui.BackgroundOperation;
 import org.leadcrm.base.ui.Notifications;
 import org.leadcrm.list.ListOptionsService;
@@ -71,16 +72,18 @@ public class ListsView extends VerticalLayout {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.addComponentColumn(ListsView::nameLink).setHeader("Name").setKey("name").setFlexGrow(3);
         grid.addComponentColumn(ListsView::kindBadge).setHeader("Kind").setKey("kind").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(l -> BulkEditDialog.format(l.memberCount())).setHeader("Members").setKey("members")
+        grid.addColumn(l -> Counts.number(l.memberCount())).setHeader("Members").setKey("members")
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(l -> BulkEditDialog.format(l.exclusionCount())).setHeader("Exclusions").setKey("exclusions")
+        grid.addColumn(l -> Counts.number(l.exclusionCount())).setHeader("Exclusions").setKey("exclusions")
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(ListSummary::createdBy).setHeader("Created by").setKey("createdBy").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(l -> DATE.format(l.createdAt().atZone(ZoneId.systemDefault()))).setHeader("Created")
                 .setKey("created").setAutoWidth(true).setFlexGrow(0);
         if (currentUser.has(Permission.DELETE_CONTACTS)) {
             grid.addComponentColumn(l -> new ListOptionsMenu(l, options, background,
-                    listGone -> grid.getDataProvider().refreshAll())).setHeader("").setKey("options").setAutoWidth(true).setFlexGrow(0);
+                    listGone -> grid.getDataProvider().refreshAll())).setHeader("").setKey("options")
+                    // A fixed width: measured automatically, the menu could fold into an overflow button.
+                    .setWidth("8.5rem").setFlexGrow(0);
         }
         grid.setItems(query -> lists.find(search.getValue(), query.getOffset(), query.getLimit()).stream(),
                 query -> (int) lists.count(search.getValue()));
