@@ -3,7 +3,6 @@ package org.leadcrm.testsupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.leadcrm.security.Role;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -21,7 +20,7 @@ import org.springframework.test.context.TestContextManager;
  * production, so a test sees exactly what a user would (and what a rollback left behind).
  * Sign in with {@code @WithMockUser(username = ..., roles = ...)} or {@link #signIn(Role)}.
  */
-@SpringBootTest
+@ApplicationTest
 @TestConstructor(autowireMode = TestConstructor.AutowireMode.ALL)
 public abstract class IntegrationTest {
 

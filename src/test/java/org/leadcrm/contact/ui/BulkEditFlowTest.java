@@ -55,7 +55,7 @@ class BulkEditFlowTest extends KaribuTest {
         _setValue(dialog.existingList(), webinar);
         _click(dialog.addButton());
 
-        expectNotifications("Added 1 to Webinar; 1 were already members, 1 skipped as excluded.");
+        expectNotifications("Added 1 to Webinar; 1 already on it, 1 skipped as excluded.");
         assertThat(data.members(list)).containsExactlyInAnyOrder(ada, alan);
         assertThat(data.exclusions(list)).containsExactly(grace);
     }
@@ -78,7 +78,7 @@ class BulkEditFlowTest extends KaribuTest {
         _setValue(dialog.newListName(), "Leads to call");
         _click(dialog.addButton());
 
-        expectNotifications("Added 3 to Leads to call; 0 were already members, 0 skipped as excluded.");
+        expectNotifications("Added 3 to Leads to call; 0 already on it, 0 skipped as excluded.");
         // the list filter offers the new list at once
         long newList = view.list.getListDataView().getItems()
                 .filter(choice -> choice.name().equals("Leads to call")).findFirst().orElseThrow().id();

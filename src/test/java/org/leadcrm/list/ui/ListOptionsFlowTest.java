@@ -81,7 +81,7 @@ class ListOptionsFlowTest extends KaribuTest {
         assertThat(confirm.getHeaderTitle()).isEqualTo("Remove All Contacts?");
         _click(confirm.confirm);
 
-        expectNotifications("Removed 3 contacts from Webinar; cleared 1 exclusions.");
+        expectNotifications("Removed 3 contacts from Webinar; cleared 1 exclusion.");
         assertThat(data.members(list)).isEmpty();
         assertThat(data.exclusions(list)).isEmpty();
         assertThat(data.contactIds()).contains(ada, alan, synced, excluded, outsider);
@@ -143,7 +143,7 @@ class ListOptionsFlowTest extends KaribuTest {
         assertThat(dialog.delete.isEnabled()).isTrue();
         _click(dialog.delete);
 
-        expectNotifications("Deleted 2 contacts, kept 1 synced, deleted 1 opportunities.");
+        expectNotifications("Deleted 2 contacts, kept 1 synced, deleted 1 opportunity.");
         assertThat(data.contactIds()).doesNotContain(ada, alan).contains(synced, excluded, outsider);
         assertThat(data.members(list)).containsExactly(synced);
         assertThat(data.members(otherList)).containsExactly(outsider);
@@ -159,7 +159,7 @@ class ListOptionsFlowTest extends KaribuTest {
         _setValue(dialog.typedCount, "3");
         _click(dialog.delete);
 
-        expectNotifications("Deleted 2 contacts, kept 1 synced, deleted 1 opportunities, and the list Webinar.");
+        expectNotifications("Deleted 2 contacts, kept 1 synced, deleted 1 opportunity, and the list Webinar.");
         assertThat(data.listExists(list)).isFalse();
         assertThat(data.contactIds()).doesNotContain(ada, alan).contains(synced, excluded, outsider);
         assertThat(data.exclusions(list)).isEmpty();
@@ -187,7 +187,7 @@ class ListOptionsFlowTest extends KaribuTest {
         assertThat(confirm.getElement().getTextRecursively()).contains("Every contact stays");
         _click(confirm.confirm);
 
-        expectNotifications("Deleted the list Webinar. All its 3 contacts stay in LeadCRM.");
+        expectNotifications("Deleted the list Webinar. Its 3 contacts stay in LeadCRM.");
         assertThat(data.listExists(list)).isFalse();
         assertThat(data.contactIds()).contains(ada, alan, synced, excluded, outsider);
         assertThat(data.opportunityExists(onlyAdasDeal)).isTrue();
