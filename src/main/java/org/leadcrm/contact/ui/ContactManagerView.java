@@ -153,23 +153,23 @@ public class ContactManagerView extends VerticalLayout {
         grid.setSelectionMode(mayActOnSelection() ? Grid.SelectionMode.MULTI : Grid.SelectionMode.NONE);
         grid.setMultiSort(false);
         grid.addColumn(ContactRow::fullName).setHeader("Name").setKey("name")
-                .setSortProperty(ContactSort.NAME.name()).setAutoWidth(true).setFlexGrow(2);
+                .setSortProperty(ContactSort.NAME.name()).setWidth("9rem").setFlexGrow(2);
         grid.addColumn(ContactRow::email).setHeader("Email").setKey("email")
-                .setSortProperty(ContactSort.EMAIL.name()).setAutoWidth(true).setFlexGrow(2);
+                .setSortProperty(ContactSort.EMAIL.name()).setWidth("10.5rem").setFlexGrow(3);
         grid.addColumn(ContactRow::company).setHeader("Company").setKey("company")
-                .setSortProperty(ContactSort.COMPANY.name()).setAutoWidth(true).setFlexGrow(2);
+                .setSortProperty(ContactSort.COMPANY.name()).setWidth("9rem").setFlexGrow(2);
         grid.addComponentColumn(ContactManagerView::statusBadge).setHeader("Status").setKey("status")
-                .setSortProperty(ContactSort.STATUS.name()).setWidth("9rem").setFlexGrow(0);
-        grid.addColumn(ContactRow::ownerName).setHeader("Owner").setKey("owner").setAutoWidth(true);
-        grid.addColumn(ContactRow::leadScore).setHeader("Lead score").setKey("score")
+                .setSortProperty(ContactSort.STATUS.name()).setWidth("6.5rem").setFlexGrow(0);
+        grid.addColumn(ContactRow::ownerName).setHeader("Owner").setKey("owner").setWidth("6rem").setFlexGrow(1);
+        grid.addColumn(ContactRow::leadScore).setHeader("Score").setKey("score")
                 .setSortProperty(ContactSort.LEAD_SCORE.name()).setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END)
-                .setWidth("8.5rem").setFlexGrow(0);
+                .setWidth("5.5rem").setFlexGrow(0);
         grid.addComponentColumn(ContactManagerView::syncBadge).setHeader("Synced").setKey("synced")
-                .setWidth("11rem").setFlexGrow(0);
+                .setWidth("10rem").setFlexGrow(0);
         grid.addColumn(row -> DATE.format(row.createdAt().atZone(zone))).setHeader("Created").setKey("created")
-                .setSortProperty(ContactSort.CREATED.name()).setWidth("9rem").setFlexGrow(0);
+                .setSortProperty(ContactSort.CREATED.name()).setWidth("7rem").setFlexGrow(0);
         if (currentUser.has(Permission.DELETE_CONTACTS)) {
-            grid.addComponentColumn(this::deleteButton).setHeader("").setKey("actions").setWidth("4.5rem").setFlexGrow(0);
+            grid.addComponentColumn(this::deleteButton).setHeader("").setKey("actions").setWidth("3.5rem").setFlexGrow(0);
         }
         grid.setItems(query -> contacts.find(filter, sortOf(query.getSortOrders()), ascending(query.getSortOrders()),
                 query.getOffset(), query.getLimit()).stream(), query -> (int) Math.min(matching, Integer.MAX_VALUE));
