@@ -1,0 +1,53 @@
+package org.leadcrm.audit.ui;
+
+import static com.github.mvysny.kaributesting.v10.GridKt._get;
+import static com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow;
+import static com.github.mvysny.kaributesting.v10.GridKt._size;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.UI;
+import org.junit.jupiter.api.Test;
+import org.leadcrm.audit.AuditOperation;
+import org.leadcrm.base.ProgressListener;
+import org.leadcrm.base.ui.KaribuTest;
+import org.leadcrm.deletion.LeadDeletionService;
+import org.leadcrm.list.ListOptionsService;
+import org.leadcrm.security.Role;
+import org.leadcrm.testsupport.TestData;
+import org.springframework.context.ApplicationContext;
+
+class AuditLogViewTest extends KaribuTest {
+
+    AuditLogViewTest(TestData data, ApplicationContext context) {
+        super(data, context);
+    }
+
+    @Test
+    void shows_destructive_operations_newest_first_with_their_counts_and_filters_them() {
+        long list = data.manualList("Webinar");
+        long ada = data.contact("Ada", "Lovelace");
+        long alan = data.contact("Alan", "Turing");
+        data.addMembers(list, ada, alan);
+        signInAs(Role.ADMIN);
+        bean(ListOptionsService.class).removeAllContacts(list, true, ProgressListener.NONE);
+        bean(LeadDeletionService.class).deleteLead(ada);
+
+        UI.getCurrent().navigate(AuditLogView.class);
+        AuditLogView view = _get(AuditLogView.class);
+
+        assertThat(_size(view.grid)).isEqualTo(2);
+        assertThat(_get(view.grid, 0).operation()).isEqualTo(AuditOperation.DELETE_LEAD);
+        assertThat(_get(view.grid, 1).operation()).isEqualTo(AuditOperation.REMOVE_ALL_CONTACTS_KEEP_EXCLUSIONS);
+        assertThat(_getFormattedRow(view.grid, 1)).contains("admin", "Remove All Contacts (Keep Exclusions)", "Webinar", "2");
+        assertThat(String.join(" ", _getFormattedRow(view.grid, 0))).doesNotContain("Ada", "Lovelace");
+
+        _setValue(view.operation, AuditOperation.DELETE_LEAD);
+        assertThat(_size(view.grid)).isEqualTo(1);
+
+        _setValue(view.operation, null);
+        _setValue(view.user, "someone-else");
+        assertThat(_size(view.grid)).isZero();
+    }
+}
