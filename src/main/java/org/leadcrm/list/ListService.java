@@ -57,7 +57,7 @@ public class ListService {
                        (select count(*) from list_member m where m.list_id = l.id) as member_count,
                        (select count(*) from list_exclusion e where e.list_id = l.id) as exclusion_count
                 from contact_list l
-                where l.name_key like :search
+                where l.name_key like :search escape '\\'
                 order by l.name_key
                 limit :limit offset :offset
                 """, params, ListService::mapSummary);
@@ -65,7 +65,7 @@ public class ListService {
 
     @Transactional(readOnly = true)
     public long count(String search) {
-        return count("select count(*) from contact_list l where l.name_key like :search", searchParams(search));
+        return count("select count(*) from contact_list l where l.name_key like :search escape '\\'", searchParams(search));
     }
 
     @Transactional(readOnly = true)
