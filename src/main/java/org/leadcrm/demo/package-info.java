@@ -1,0 +1,9 @@
+/**
+ * Demo and scale data. {@link org.leadcrm.demo.DemoDataSeeder} fills an empty embedded
+ * database on first start with a small, realistic and reproducible data set (a user of every
+ * role, contacts, lists of both kinds with exclusions, opportunities), so that the app can be
+ * tried at once. {@link org.leadcrm.demo.LargeDatasetGenerator} adds up to millions of
+ * contacts for scale tests and benchmarks. Neither runs in production: the {@code postgres}
+ * profile switches the seeder off, and the generator runs only when asked to.
+ */
+package org.leadcrm.demo;
