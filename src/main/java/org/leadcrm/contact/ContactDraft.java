@@ -48,8 +48,4 @@ public record ContactDraft(
     public ContactDraft withCity(@Nullable String value) {
         return new ContactDraft(firstName, lastName, email, phone, company, title, value, country, status, leadScore, ownerId, crmSystem, externalId);
     }
-
-    public ContactDraft syncedWith(CrmSystem system, String recordId) {
-        return new ContactDraft(firstName, lastName, email, phone, company, title, city, country, status, leadScore, ownerId, system, recordId);
-    }
 }

@@ -19,10 +19,6 @@ public record ListRules(
 
     public static final ListRules NONE = new ListRules(null, null, null, null, null, null, null, null, null);
 
-    public boolean isEmpty() {
-        return this.equals(NONE) || asFilter().equals(ContactFilter.ALL);
-    }
-
     public ContactFilter asFilter() {
         return ContactFilter.ALL
                 .withCompany(blankToNull(company))
