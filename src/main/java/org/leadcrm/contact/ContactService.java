@@ -54,11 +54,12 @@ public class ContactService {
      */
     @Transactional(readOnly = true)
     public List<ContactRow> find(ContactFilter filter, ContactSort sort, boolean ascending, int offset, int limit) {
-        ContactCondition condition = conditionFor(filter);
+        ContactFilter visible = visible(filter);
+        ContactCondition condition = ContactCondition.of(visible, clock.getZone());
         MapSqlParameterSource params = condition.params()
                 .addValue("limit", limit)
                 .addValue("offset", offset);
-        String orderBy = sort.orderBy(ascending);
+        String orderBy = sort.orderBy(ascending, sort == ContactSort.NAME ? fixedIndexColumn(visible) : null);
         String sql = """
                 select c.id, c.first_name, c.last_name, c.email, c.company, c.status, u.display_name as owner_name,
                        c.lead_score, c.crm_system, c.created_at
@@ -92,12 +93,23 @@ public class ContactService {
      */
     @Transactional(readOnly = true)
     public ContactCondition conditionFor(ContactFilter filter) {
-        ContactFilter visible = filter;
+        return ContactCondition.of(visible(filter), clock.getZone());
+    }
+
+    private ContactFilter visible(ContactFilter filter) {
         if (currentUser.is(Role.JR_SALESPERSON)) {
             long myId = currentUser.summary().map(UserSummary::id).orElse(-1L);
-            visible = filter.withOwnerId(myId);
+            return filter.withOwnerId(myId);
         }
-        return ContactCondition.of(visible, clock.getZone());
+        return filter;
+    }
+
+    /** The leading column of a name-ordered index that the filter fixes to one value, if any. */
+    private static String fixedIndexColumn(ContactFilter filter) {
+        if (filter.status() != null) {
+            return "c.status";
+        }
+        return filter.ownerId() != null ? "c.owner_id" : null;
     }
 
     @Transactional
