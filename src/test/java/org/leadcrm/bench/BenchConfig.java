@@ -1,0 +1,62 @@
+package org.leadcrm.bench;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The benchmark's settings, from system properties (see {@link LeadCrmBenchmark}).
+ *
+ * @param databases  {@code bench.databases}: h2, postgres or both (default)
+ * @param sizes      {@code bench.sizes}: dataset sizes in contacts; those below {@code gridOnlyBelow}
+ *                   only measure the Contact Manager's queries
+ * @param runs       {@code bench.runs}: timed runs of each measurement (medians are printed)
+ * @param naiveMax   {@code bench.naive.max}: the naive JPA baseline runs on lists of at most this
+ *                   many members, in datasets of at most this many contacts
+ * @param naiveRuns  {@code bench.naive.runs}: timed runs of the naive baseline on lists of up to 10,000
+ * @param naiveLargeRuns {@code bench.naive.large-runs}: timed runs of the naive baseline on larger lists
+ * @param workDir    {@code bench.dir}: where the H2 files and the report go
+ * @param profile    {@code bench.profile}: instead of timing, run each operation once on the largest
+ *                   list with every SQL statement timed, then once more with each explained
+ *                   ({@code EXPLAIN ANALYZE}), and write them to {@code profile.md}
+ */
+record BenchConfig(boolean quick, List<BenchDb> databases, List<Integer> sizes, int gridOnlyBelow, int runs,
+        int naiveMax, int naiveRuns, int naiveLargeRuns, Path workDir, boolean profile) {
+
+    static BenchConfig fromSystemProperties() {
+        boolean quick = Boolean.parseBoolean(property("bench.quick", "false"));
+        List<BenchDb> databases = Arrays.stream(property("bench.databases", "h2,postgres").split(","))
+                .map(String::strip)
+                .map(name -> switch (name.toLowerCase(Locale.ROOT)) {
+                    case "h2" -> BenchDb.H2;
+                    case "postgres", "postgresql", "pg" -> BenchDb.POSTGRES;
+                    default -> throw new IllegalArgumentException("bench.databases: h2 or postgres, not " + name);
+                })
+                .toList();
+        List<Integer> sizes = Arrays.stream(property("bench.sizes",
+                        quick ? "1000,10000,50000" : "1000,100000,1000000").split(","))
+                .map(String::strip)
+                .map(Integer::parseInt)
+                .sorted()
+                .toList();
+        return new BenchConfig(quick, databases, sizes,
+                integer("bench.grid-only-below", 10_000),
+                integer("bench.runs", quick ? 3 : 5),
+                integer("bench.naive.max", quick ? 10_000 : 100_000),
+                integer("bench.naive.runs", 3),
+                integer("bench.naive.large-runs", 1),
+                Path.of(property("bench.dir", "target/bench")),
+                Boolean.parseBoolean(property("bench.profile", "false")));
+    }
+
+    /** A system property, blank counting as unset (Maven passes unset ones on as empty). */
+    private static String property(String name, String defaultValue) {
+        String value = System.getProperty(name);
+        return value == null || value.isBlank() ? defaultValue : value.strip();
+    }
+
+    private static int integer(String name, int defaultValue) {
+        return Integer.parseInt(property(name, String.valueOf(defaultValue)));
+    }
+}

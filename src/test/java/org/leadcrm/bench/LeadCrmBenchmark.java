@@ -1,0 +1,383 @@
+package org.leadcrm.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.LongSupplier;
+import org.leadcrm.base.ProgressListener;
+import org.leadcrm.contact.ContactFilter;
+import org.leadcrm.contact.ContactService;
+import org.leadcrm.contact.ContactSort;
+import org.leadcrm.contact.ContactStatus;
+import org.leadcrm.list.BulkAddResult;
+import org.leadcrm.list.BulkSelection;
+import org.leadcrm.list.ListOperationResult;
+import org.leadcrm.list.ListOptionsService;
+import org.leadcrm.list.ListService;
+
+/**
+ * LeadCRM at a million contacts: the list Options, Bulk Edit and the Contact Manager's queries,
+ * each timed through the application's own services against hand-written SQL (and, for the
+ * permanent delete, a naive Spring Data JPA version) in the same run, on H2 and on PostgreSQL.
+ *
+ * <p>Not a test: run it with {@code ./mvnw -Pbench test-compile exec:exec} (see the {@code bench}
+ * profile in pom.xml and README). Settings are system properties, see {@link BenchConfig};
+ * {@code -Dbench.quick=true} runs small sizes in a few minutes. The results are printed and
+ * written to {@code target/bench/results.md}.
+ *
+ * <p>Every destructive run starts from the same generated database: after each one the database
+ * is restored from a snapshot (a file copy; see {@link BenchApp}), so no run pays for the bloat or
+ * the emptied tables of the one before. Variants alternate run by run (ours, hand SQL, naive,
+ * ours, …), so that noise from other work on the machine falls on all of them alike.
+ */
+public final class LeadCrmBenchmark {
+
+    private final BenchConfig config;
+    private final Results results = new Results();
+    private final Map<BenchDb, String> environment = new LinkedHashMap<>();
+    private final long started = System.nanoTime();
+    private boolean warmedUp;
+
+    private LeadCrmBenchmark(BenchConfig config) {
+        this.config = config;
+    }
+
+    public static void main(String[] args) {
+        BenchConfig config = BenchConfig.fromSystemProperties();
+        LeadCrmBenchmark benchmark = new LeadCrmBenchmark(config);
+        benchmark.run();
+        // The embedded PostgreSQL server and Hikari's threads would keep the JVM alive otherwise.
+        System.exit(0);
+    }
+
+    private void run() {
+        log("JVM: %s, max heap %d MB, arguments %s", System.getProperty("java.vm.version"),
+                Runtime.getRuntime().maxMemory() / 1048576, ManagementFactory.getRuntimeMXBean().getInputArguments());
+        log("settings: %s", config);
+        for (BenchDb db : config.databases()) {
+            warmedUp = false;
+            for (int size : config.sizes()) {
+                runDataset(db, size);
+            }
+        }
+        if (config.profile()) {
+            writeProfile();
+            return;
+        }
+        String markdown = results.markdown(config, environment);
+        System.out.println();
+        System.out.println(markdown);
+        try {
+            Files.createDirectories(config.workDir());
+            Path out = config.workDir().resolve("results.md");
+            Files.writeString(out, markdown);
+            log("written to %s; total %.1f min", out, (System.nanoTime() - started) / 6e10);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void runDataset(BenchDb db, int size) {
+        log("%s: starting the application", db.label());
+        try (BenchApp app = BenchApp.start(db, config.workDir(), config.profile())) {
+            environment.computeIfAbsent(db, d -> app.plainJdbc().queryForObject(
+                    d == BenchDb.POSTGRES ? "select version()" : "select 'H2 ' || h2version()", String.class)
+                    + (d == BenchDb.H2 ? " (file database, as in production)" : " (embedded, default settings)"));
+            log("%s: generating %,d contacts", db.label(), size);
+            long t = System.nanoTime();
+            BenchDataset data = BenchDataset.generate(app, size);
+            log("%s: generated %,d contacts in %.1f s", db.label(), size, (System.nanoTime() - t) / 1e9);
+            app.snapshot();
+            if (config.profile()) {
+                profile(app, data);
+                return;
+            }
+            grid(app, data);
+            if (size >= config.gridOnlyBelow()) {
+                Operations ops = new Operations(app, data);
+                if (!warmedUp) {
+                    ops.warmUp();
+                    warmedUp = true;
+                }
+                ops.deleteAllContacts(data.everyTenth);
+                ops.deleteAllContacts(data.everyone);
+                ops.removeAllContacts(data.everyone);
+                ops.bulkAdd("status = CUSTOMER", BenchDataset.tenthFilter(), "c.status = 'CUSTOMER'");
+                ops.bulkAdd("no filter", ContactFilter.ALL, "1 = 1");
+            }
+        }
+    }
+
+    // --- -Dbench.profile=true: where the time goes, statement by statement ------------------------------
+
+    private final StringBuilder profile = new StringBuilder("# LeadCRM benchmark: statements and plans\n\n");
+
+    private void profile(BenchApp app, BenchDataset data) {
+        ContactService contacts = app.bean(ContactService.class);
+        ListOptionsService options = app.bean(ListOptionsService.class);
+        ListService lists = app.bean(ListService.class);
+        HandSql hand = new HandSql(app);
+        ContactFilter leads = ContactFilter.ALL.withStatus(ContactStatus.LEAD);
+        long everyone = data.members(data.everyone);
+        Map<String, Runnable> actions = new LinkedHashMap<>();
+        actions.put("(d) first page", () -> contacts.find(leads, ContactSort.NAME, true, 0, 50));
+        actions.put("(d) count", () -> contacts.count(leads));
+        actions.put("(d) deep page", () -> contacts.find(ContactFilter.ALL, ContactSort.NAME, true, data.size / 10 * 9, 50));
+        if (data.size >= config.gridOnlyBelow()) {
+            actions.put("(a) ours: deleteAllContacts(Everyone)",
+                    () -> options.deleteAllContacts(data.everyone, everyone, false, ProgressListener.NONE));
+            actions.put("(a) hand SQL: delete all contacts of Everyone", () -> hand.deleteAllContacts(data.everyone, everyone));
+            actions.put("(b) ours: removeAllContacts(Everyone)",
+                    () -> options.removeAllContacts(data.everyone, false, ProgressListener.NONE));
+            actions.put("(c) ours: addContacts(Bulk target, all)",
+                    () -> lists.addContacts(data.bulkTarget, BulkSelection.matching(ContactFilter.ALL)));
+            actions.put("(c) hand SQL: insert all into Bulk target", () -> hand.addMatching(data.bulkTarget, "1 = 1"));
+        }
+        for (var action : actions.entrySet()) {
+            profile.append(String.format(Locale.ROOT, "## %s: %s at %,d contacts%n%n", app.db().label(), action.getKey(),
+                    data.size));
+            StatementProfiler.drain();
+            StatementProfiler.recording = true;
+            StatementProfiler.explain = false;
+            long t = System.nanoTime();
+            action.getValue().run();
+            double total = (System.nanoTime() - t) / 1e6;
+            List<StatementProfiler.Executed> timed = StatementProfiler.drain();
+            app.restore();
+            StatementProfiler.explain = true;
+            action.getValue().run();
+            List<StatementProfiler.Executed> explained = StatementProfiler.drain();
+            StatementProfiler.recording = false;
+            StatementProfiler.explain = false;
+            app.restore();
+            profile.append(String.format(Locale.ROOT, "Total %s ms; statements:%n%n| ms | statement |%n|---:|---|%n",
+                    Results.ms(total)));
+            for (var statement : timed) {
+                profile.append("| ").append(Results.ms(statement.millis())).append(" | `")
+                        .append(statement.sql().replaceAll("\\s+", " ").strip().replace("|", "\\|")).append("` |\n");
+            }
+            profile.append("\nPlans (EXPLAIN ANALYZE, a separate run):\n\n");
+            for (var statement : explained) {
+                profile.append("```\n").append(statement.sql().strip()).append("\n--\n").append(statement.plan())
+                        .append("```\n\n");
+            }
+            log("%s profiled %s", app.db().label(), action.getKey());
+        }
+    }
+
+    private void writeProfile() {
+        try {
+            Files.createDirectories(config.workDir());
+            Path out = config.workDir().resolve("profile.md");
+            Files.writeString(out, profile);
+            log("profile written to %s", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // --- (d) the Contact Manager's queries ----------------------------------------------------------
+
+    private void grid(BenchApp app, BenchDataset data) {
+        ContactService contacts = app.bean(ContactService.class);
+        ContactFilter leads = ContactFilter.ALL.withStatus(ContactStatus.LEAD);
+        int deepOffset = data.size / 10 * 9;
+        Map<String, Runnable> queries = new LinkedHashMap<>();
+        queries.put("first page: find(status=LEAD, NAME, 0, 50)",
+                () -> check(contacts.find(leads, ContactSort.NAME, true, 0, 50).size() == 50, "first page"));
+        queries.put("count(status=LEAD)", () -> check(contacts.count(leads) == data.size / 2, "count"));
+        queries.put("first page + count (opening the grid)", () -> {
+            contacts.find(leads, ContactSort.NAME, true, 0, 50);
+            contacts.count(leads);
+        });
+        queries.put("deep page: find(all, NAME, offset 0.9·N, 50)",
+                () -> check(contacts.find(ContactFilter.ALL, ContactSort.NAME, true, deepOffset, 50).size() == 50, "deep page"));
+        int runs = Math.max(20, config.runs() * 4);
+        for (var query : queries.entrySet()) {
+            // Warm up for two seconds (at least five calls): at 1,000 contacts the first hundred calls
+            // measure the JIT compiler, not the query.
+            long warmUntil = System.nanoTime() + 2_000_000_000L;
+            for (int i = 0; i < 5 || System.nanoTime() < warmUntil; i++) {
+                touch(app);
+                query.getValue().run();
+            }
+            Results.Series series = results.series(new Results.Key(app.db(), "d", query.getKey(), data.size, data.size),
+                    Results.OURS);
+            for (int i = 0; i < runs; i++) {
+                touch(app);
+                long t = System.nanoTime();
+                query.getValue().run();
+                series.millis.add((System.nanoTime() - t) / 1e6);
+            }
+            log("%s (d) %s at %,d: median %s ms", app.db().label(), query.getKey(), data.size,
+                    Results.ms(series.medianMillis()));
+        }
+    }
+
+    /**
+     * A write that changes nothing a query reads: H2 re-uses the result of a query repeated with the
+     * same parameters while no table has changed, which would time a cache, not the query.
+     */
+    private static void touch(BenchApp app) {
+        app.plainJdbc().update("update app_user set failed_logins = failed_logins where username = ?", BenchApp.ADMIN);
+    }
+
+    // --- (a), (b), (c) ------------------------------------------------------------------------------
+
+    /** The destructive operations on one dataset, each run from the snapshot and restored after. */
+    private final class Operations {
+
+        private final BenchApp app;
+        private final BenchDataset data;
+        private final ListOptionsService options;
+        private final ListService lists;
+        private final HandSql hand;
+        private final NaiveJpaDeletion naive;
+
+        Operations(BenchApp app, BenchDataset data) {
+            this.app = app;
+            this.data = data;
+            this.options = app.bean(ListOptionsService.class);
+            this.lists = app.bean(ListService.class);
+            this.hand = new HandSql(app);
+            this.naive = new NaiveJpaDeletion(app);
+        }
+
+        /** One untimed run of each variant on the smallest list, so that no timed run pays for class loading. */
+        void warmUp() {
+            long list = data.everyHundredth;
+            long members = data.members(list);
+            log("%s: warming up on a list of %,d", app.db().label(), members);
+            options.deleteAllContacts(list, members, false, ProgressListener.NONE);
+            app.restore();
+            hand.deleteAllContacts(list, members);
+            app.restore();
+            naive.deleteAllContacts(list, members);
+            app.restore();
+            options.removeAllContacts(list, false, ProgressListener.NONE);
+            app.restore();
+            hand.removeAllContacts(list);
+            app.restore();
+            lists.addContacts(data.bulkTarget, BulkSelection.matching(ContactFilter.ALL.withListId(list)));
+            app.restore();
+            hand.addMatching(data.bulkTarget, "exists (select 1 from list_member x where x.list_id = " + list
+                    + " and x.contact_id = c.id)");
+            app.restore();
+        }
+
+        void deleteAllContacts(long list) {
+            long members = data.members(list);
+            Results.Key key = new Results.Key(app.db(), "a", "Permanently Delete All Contacts", members, data.size);
+            Map<String, LongSupplier> variants = new LinkedHashMap<>();
+            variants.put(Results.OURS, () -> options.deleteAllContacts(list, members, false, ProgressListener.NONE)
+                    .contactsRemoved());
+            variants.put(Results.HAND, () -> hand.deleteAllContacts(list, members));
+            if (members <= config.naiveMax() && data.size <= config.naiveMax()) {
+                variants.put(Results.NAIVE, () -> naive.deleteAllContacts(list, members));
+            }
+            measure(key, variants, variant -> !variant.equals(Results.NAIVE) ? config.runs()
+                    : members <= 10_000 ? config.naiveRuns() : config.naiveLargeRuns());
+        }
+
+        void removeAllContacts(long list) {
+            long members = data.members(list);
+            Results.Key key = new Results.Key(app.db(), "b", "Remove All Contacts", members, data.size);
+            Map<String, LongSupplier> variants = new LinkedHashMap<>();
+            variants.put(Results.OURS, () -> {
+                ListOperationResult result = options.removeAllContacts(list, false, ProgressListener.NONE);
+                return result.contactsRemoved();
+            });
+            variants.put(Results.HAND, () -> hand.removeAllContacts(list));
+            measure(key, variants, variant -> config.runs());
+        }
+
+        void bulkAdd(String label, ContactFilter filter, String handCondition) {
+            Long matching = app.bean(ContactService.class).count(filter);
+            Results.Key key = new Results.Key(app.db(), "c", "Bulk Edit: add all matching (" + label + ")",
+                    Objects.requireNonNull(matching), data.size);
+            Map<String, LongSupplier> variants = new LinkedHashMap<>();
+            variants.put(Results.OURS, () -> {
+                BulkAddResult result = lists.addContacts(data.bulkTarget, BulkSelection.matching(filter));
+                return result.added();
+            });
+            variants.put(Results.HAND, () -> hand.addMatching(data.bulkTarget, handCondition));
+            measure(key, variants, variant -> config.runs());
+        }
+
+        private void measure(Results.Key key, Map<String, LongSupplier> variants,
+                java.util.function.ToIntFunction<String> runsOf) {
+            int maxRuns = variants.keySet().stream().mapToInt(runsOf).max().orElse(0);
+            Map<String, String> fingerprints = new LinkedHashMap<>();
+            Map<String, Long> counts = new LinkedHashMap<>();
+            for (int run = 0; run < maxRuns; run++) {
+                for (var variant : variants.entrySet()) {
+                    if (run >= runsOf.applyAsInt(variant.getKey())) {
+                        continue;
+                    }
+                    Results.Series series = results.series(key, variant.getKey());
+                    long count;
+                    long t;
+                    long elapsed;
+                    try (HeapSampler heap = HeapSampler.start()) {
+                        t = System.nanoTime();
+                        count = variant.getValue().getAsLong();
+                        elapsed = System.nanoTime() - t;
+                        heap.close();
+                        series.heapPeak.add(heap.peakGrowth());
+                        series.heapLive.add(heap.peakLiveGrowth());
+                    }
+                    series.millis.add(elapsed / 1e6);
+                    String fingerprint = fingerprint();
+                    String previous = fingerprints.putIfAbsent(variant.getKey(), fingerprint);
+                    counts.putIfAbsent(variant.getKey(), count);
+                    log("%s (%s) %s, %,d rows, %s run %d: %s ms (%,d)", app.db().label(), key.section(), key.operation(),
+                            key.size(), variant.getKey(), run + 1, Results.ms(elapsed / 1e6), count);
+                    if (previous != null && !previous.equals(fingerprint)) {
+                        throw new IllegalStateException(variant.getKey() + " left " + fingerprint + " after " + previous);
+                    }
+                    app.restore();
+                }
+            }
+            if (fingerprints.values().stream().distinct().count() > 1 || counts.values().stream().distinct().count() > 1) {
+                String note = String.format(Locale.ROOT, "%s (%s) %s at %,d: the variants did not leave the same rows: %s, counts %s",
+                        app.db().label(), key.section(), key.operation(), key.size(), fingerprints, counts);
+                results.note(note);
+                log("WARNING %s", note);
+            }
+            Map<String, Results.Series> all = new LinkedHashMap<>();
+            variants.keySet().forEach(v -> all.put(v, results.series(key, v)));
+            log("%s (%s) %s at %,d: medians %s", app.db().label(), key.section(), key.operation(), key.size(),
+                    all.entrySet().stream().map(e -> e.getKey() + " " + Results.ms(e.getValue().medianMillis()) + " ms")
+                            .toList());
+        }
+
+        /** What a run left in the tables it touches, to check that the variants did the same. */
+        private String fingerprint() {
+            List<String> parts = new ArrayList<>();
+            for (String table : List.of("contact", "contact_list", "list_member", "list_exclusion", "opportunity",
+                    "opportunity_contact", "deletion_target")) {
+                parts.add(table + "=" + data.count("select count(*) from " + table));
+            }
+            return String.join(" ", parts);
+        }
+    }
+
+    private static void check(boolean condition, String what) {
+        if (!condition) {
+            throw new IllegalStateException("unexpected result: " + what);
+        }
+    }
+
+    private void log(String format, Object... args) {
+        System.out.printf(Locale.ROOT, "[bench %6.1fs] %s%n", (System.nanoTime() - started) / 1e9,
+                String.format(Locale.ROOT, format, args));
+    }
+}
