@@ -1,13 +1,14 @@
 package org.leadcrm.audit;
 
-/** The destructive operations that leave an audit entry. */
+/** The destructive operations that leave an audit entry, and rule applications, which can empty a list. */
 public enum AuditOperation {
     REMOVE_ALL_CONTACTS("Remove All Contacts"),
     REMOVE_ALL_CONTACTS_KEEP_EXCLUSIONS("Remove All Contacts (Keep Exclusions)"),
     DELETE_ALL_CONTACTS("Permanently Delete All Contacts"),
     DELETE_ALL_CONTACTS_AND_LIST("Permanently Delete All Contacts and List"),
     DELETE_LIST("Delete List"),
-    DELETE_LEAD("Delete lead");
+    DELETE_LEAD("Delete lead"),
+    APPLY_LIST_RULES("Apply list rules");
 
     private final String label;
 

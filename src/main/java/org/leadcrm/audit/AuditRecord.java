@@ -17,5 +17,6 @@ public record AuditRecord(
         long contactsAffected,
         long contactsKept,
         long opportunitiesDeleted,
-        long exclusionsRemoved) {
+        long exclusionsRemoved,
+        long contactsAdded) {
 }

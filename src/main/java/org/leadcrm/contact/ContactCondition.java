@@ -2,6 +2,7 @@ package org.leadcrm.contact;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -11,10 +12,49 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
  * The one translation of a filter into SQL: the grid, its count, Bulk Edit and list rules all
  * use it, so they always agree on which contacts a filter means.
  *
- * @param sql    a boolean SQL expression ({@code 1=1} for no condition)
- * @param params its named parameters, prefixed with {@code f_} to stay clear of the caller's
+ *
+ * <p>Made only by its factories, so no caller can slip SQL of its own into a bulk statement.
  */
-public record ContactCondition(String sql, MapSqlParameterSource params) {
+public final class ContactCondition {
+
+    private static final String EVERYTHING = "1=1";
+
+    private final String sql;
+    private final MapSqlParameterSource params;
+
+    private ContactCondition(String sql, MapSqlParameterSource params) {
+        this.sql = sql;
+        this.params = params;
+    }
+
+    /** The contacts with one of these ids; the ids travel as one parameter. */
+    public static ContactCondition idIn(Collection<Long> ids) {
+        return new ContactCondition("c.id in (:f_ids)", new MapSqlParameterSource("f_ids", List.copyOf(ids)));
+    }
+
+    /** Both conditions; their parameters must not share names. */
+    public ContactCondition and(ContactCondition other) {
+        MapSqlParameterSource both = new MapSqlParameterSource(params.getValues()).addValues(other.params.getValues());
+        if (other.matchesEverything()) {
+            return new ContactCondition(sql, both);
+        }
+        return new ContactCondition(matchesEverything() ? other.sql : sql + " and " + other.sql, both);
+    }
+
+    /** A boolean SQL expression on {@code contact c} ({@code 1=1} for no condition). */
+    public String sql() {
+        return sql;
+    }
+
+    /** A fresh copy of the condition's named parameters (prefixed {@code f_}), to add the caller's own to. */
+    public MapSqlParameterSource params() {
+        return new MapSqlParameterSource(params.getValues());
+    }
+
+    /** True when the condition does not narrow anything, so a count may skip the contact table. */
+    public boolean matchesEverything() {
+        return EVERYTHING.equals(sql);
+    }
 
     public static ContactCondition of(ContactFilter filter, ZoneId zone) {
         List<String> clauses = new ArrayList<>();
@@ -56,7 +96,7 @@ public record ContactCondition(String sql, MapSqlParameterSource params) {
             params.addValue("f_created_to", java.sql.Timestamp.from(filter.createdTo().plusDays(1).atStartOfDay(zone).toInstant()));
             clauses.add("c.created_at < :f_created_to");
         }
-        return new ContactCondition(clauses.isEmpty() ? "1=1" : String.join(" and ", clauses), params);
+        return new ContactCondition(clauses.isEmpty() ? EVERYTHING : String.join(" and ", clauses), params);
     }
 
     private static void addEqualsIgnoreCase(List<String> clauses, MapSqlParameterSource params,

@@ -1,9 +1,11 @@
 package org.leadcrm.deletion;
 
+import java.util.UUID;
 import org.leadcrm.base.ProgressListener;
-
+import org.leadcrm.security.Role;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,24 +16,30 @@ import org.springframework.transaction.annotation.Transactional;
  * them — list memberships, exclusions, opportunity links, and opportunities left with no lead —
  * in a fixed number of set-based statements. Synced contacts are skipped and stay as they are.
  *
- * <p>It runs inside the caller's transaction (which checks permissions, locks, re-counts and
- * writes the audit entry), so a failure at any statement leaves nothing deleted.
+ * <p>It runs inside the caller's transaction, which holds the {@link org.leadcrm.base.BulkWorkLock}
+ * and checks, locks, re-counts and writes the audit entry, so a failure at any statement leaves
+ * nothing deleted.
  */
 @Component
+@PreAuthorize(Role.Can.DELETE_CONTACTS)
 public class ContactDeletion {
 
-    /** Opportunities linked to a staged contact and to no contact outside the stage. */
-    private static final String DOOMED_OPPORTUNITY = """
-            exists (select 1 from opportunity_contact oc join deletion_target t on t.contact_id = oc.contact_id
-                    where oc.opportunity_id = o.id)
-            and not exists (select 1 from opportunity_contact oc
-                    where oc.opportunity_id = o.id
-                    and not exists (select 1 from deletion_target t where t.contact_id = oc.contact_id))
+    /** The number of phases {@link #delete} reports. */
+    public static final int STEPS = 6;
+
+    private static final String STAGED = "(select t.contact_id from deletion_target t where t.operation_id = :operation)";
+
+    /**
+     * Opportunities linked to the contacts of {@code %1$s} (a derived table of contact ids named
+     * {@code s}) and to no other contact: the links of the selected contacts are grouped once per
+     * opportunity and compared with all of that opportunity's links, so the work grows with the
+     * selection, not with the number of opportunities.
+     */
+    private static final String OPPORTUNITIES_LEFT_WITHOUT_LEAD = """
+            select oc.opportunity_id from %1$s join opportunity_contact oc on oc.contact_id = s.contact_id
+            group by oc.opportunity_id
+            having count(*) = (select count(*) from opportunity_contact a where a.opportunity_id = oc.opportunity_id)
             """;
-
-    private static final String STAGED = "(select t.contact_id from deletion_target t)";
-
-    static final int STEPS = 6;
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -43,18 +51,12 @@ public class ContactDeletion {
     @Transactional(readOnly = true)
     public DeletionPreview preview(ContactSelection selection) {
         MapSqlParameterSource params = selection.params();
-        String selected = "c.id in (" + selection.idsSql() + ")";
-        long total = count("select count(*) from contact c where " + selected, params);
-        long synced = count("select count(*) from contact c where " + selected + " and c.crm_system <> 'NONE'", params);
-        // Opportunities all of whose leads are deletable members of the selection.
-        long opportunities = count("""
-                select count(*) from opportunity o
-                where exists (select 1 from opportunity_contact oc join contact c on c.id = oc.contact_id
-                              where oc.opportunity_id = o.id and c.crm_system = 'NONE' and %1$s)
-                and not exists (select 1 from opportunity_contact oc join contact c on c.id = oc.contact_id
-                                where oc.opportunity_id = o.id
-                                and (c.crm_system <> 'NONE' or not exists (select 1 from (%2$s) s where s.id = c.id)))
-                """.formatted(selected, selection.idsSql()), params);
+        String selected = "(" + selection.idsSql() + ") sel join contact c on c.id = sel.id";
+        long total = count("select count(*) from " + selected, params);
+        long synced = count("select count(*) from " + selected + " where c.crm_system <> 'NONE'", params);
+        String deletable = "(select c.id as contact_id from " + selected + " where c.crm_system = 'NONE') s";
+        long opportunities = count("select count(*) from (" + OPPORTUNITIES_LEFT_WITHOUT_LEAD.formatted(deletable) + ") doomed",
+                params);
         return new DeletionPreview(total, synced, opportunities);
     }
 
@@ -66,23 +68,30 @@ public class ContactDeletion {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public DeletionResult delete(ContactSelection selection, ProgressListener progress, int firstStep, int totalSteps) {
-        MapSqlParameterSource params = selection.params();
+        MapSqlParameterSource params = selection.params().addValue("operation", UUID.randomUUID().toString());
         int step = firstStep;
 
         progress.phase("Finding the contacts to delete", step++, totalSteps);
         long synced = count("select count(*) from contact c where c.id in (" + selection.idsSql()
                 + ") and c.crm_system <> 'NONE'", params);
-        jdbc.update("insert into deletion_target (contact_id) select c.id from contact c where c.id in ("
-                + selection.idsSql() + ") and c.crm_system = 'NONE'", params);
+        jdbc.update("insert into deletion_target (operation_id, contact_id) select :operation, c.id from contact c"
+                + " where c.id in (" + selection.idsSql() + ") and c.crm_system = 'NONE'", params);
 
         progress.phase("Deleting opportunities that lose their only lead", step++, totalSteps);
-        // Their links go with them (on delete cascade); only opportunities of staged contacts are looked at.
-        int opportunities = jdbc.update("delete from opportunity o where " + DOOMED_OPPORTUNITY, params);
+        // Their links go with them (on delete cascade).
+        String staged = "(select t.contact_id from deletion_target t where t.operation_id = :operation) s";
+        int opportunities = jdbc.update("delete from opportunity where id in ("
+                + OPPORTUNITIES_LEFT_WITHOUT_LEAD.formatted(staged) + ")", params);
 
         progress.phase("Removing the contacts from other opportunities", step++, totalSteps);
         jdbc.update("delete from opportunity_contact where contact_id in " + STAGED, params);
 
         progress.phase("Removing the contacts from every list", step++, totalSteps);
+        // Every list that loses a member gets a new membership version, so a confirmation of
+        // that list shown before this commits no longer matches it. Bumped before the member
+        // rows are touched: list rows are always locked before member rows.
+        jdbc.update("update contact_list set member_version = member_version + 1 where id in"
+                + " (select m.list_id from list_member m where m.contact_id in " + STAGED + ")", params);
         jdbc.update("delete from list_exclusion where contact_id in " + STAGED, params);
         jdbc.update("delete from list_member where contact_id in " + STAGED, params);
 
@@ -90,7 +99,7 @@ public class ContactDeletion {
         int deleted = jdbc.update("delete from contact where id in " + STAGED, params);
 
         progress.phase("Tidying up", step, totalSteps);
-        jdbc.update("delete from deletion_target", params);
+        jdbc.update("delete from deletion_target where operation_id = :operation", params);
         return new DeletionResult(deleted, synced, opportunities);
     }
 

@@ -1,15 +1,22 @@
 package org.leadcrm.deletion;
 
+import org.leadcrm.contact.ContactCondition;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
 /**
  * A set of contacts given as SQL: a query whose single column is contact ids. Deletions are
- * set-based, so the ids never travel through the application.
- *
- * @param idsSql a {@code select} of contact ids in a column named {@code id}; its parameters
- *               are in {@code params}
+ * set-based, so the ids never travel through the application. Made only by its factories, so
+ * the SQL it carries is always one of these few shapes.
  */
-public record ContactSelection(String idsSql, MapSqlParameterSource params) {
+public final class ContactSelection {
+
+    private final String idsSql;
+    private final MapSqlParameterSource params;
+
+    private ContactSelection(String idsSql, MapSqlParameterSource params) {
+        this.idsSql = idsSql;
+        this.params = params;
+    }
 
     public static ContactSelection contact(long contactId) {
         return new ContactSelection("select c.id as id from contact c where c.id = :sel_contact",
@@ -21,8 +28,18 @@ public record ContactSelection(String idsSql, MapSqlParameterSource params) {
                 new MapSqlParameterSource("sel_list", listId));
     }
 
-    /** The contacts matching an SQL condition on {@code contact c}. */
-    public static ContactSelection matching(String conditionSql, MapSqlParameterSource params) {
-        return new ContactSelection("select c.id as id from contact c where " + conditionSql, params);
+    /** The contacts matching a condition made by {@link ContactCondition}'s factories. */
+    public static ContactSelection matching(ContactCondition condition) {
+        return new ContactSelection("select c.id as id from contact c where " + condition.sql(), condition.params());
+    }
+
+    /** A {@code select} of distinct contact ids in a column named {@code id}. */
+    String idsSql() {
+        return idsSql;
+    }
+
+    /** A fresh copy of the parameters of {@link #idsSql()}, to add the caller's own to. */
+    MapSqlParameterSource params() {
+        return new MapSqlParameterSource(params.getValues());
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.leadcrm.audit.AuditEvent;
 import org.leadcrm.audit.AuditOperation;
 import org.leadcrm.audit.AuditService;
+import org.leadcrm.base.BulkWorkLock;
 import org.leadcrm.base.UserFacingException;
 import org.leadcrm.contact.CrmSystem;
 import org.leadcrm.security.Role;
@@ -24,11 +25,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class LeadDeletionService {
 
     private final ContactDeletion deletion;
+    private final BulkWorkLock bulkWorkLock;
     private final AuditService audit;
     private final NamedParameterJdbcTemplate jdbc;
 
-    LeadDeletionService(ContactDeletion deletion, AuditService audit, NamedParameterJdbcTemplate jdbc) {
+    LeadDeletionService(ContactDeletion deletion, BulkWorkLock bulkWorkLock, AuditService audit, NamedParameterJdbcTemplate jdbc) {
         this.deletion = deletion;
+        this.bulkWorkLock = bulkWorkLock;
         this.audit = audit;
         this.jdbc = jdbc;
     }
@@ -51,6 +54,9 @@ public class LeadDeletionService {
     @Transactional
     public DeletionResult deleteLead(long contactId) {
         MapSqlParameterSource params = new MapSqlParameterSource("contact", contactId);
+        // Like every deletion: one after another, so two deletes that each take one lead of a
+        // shared opportunity see each other's work and the opportunity goes with the last lead.
+        bulkWorkLock.acquire(ProgressListener.NONE);
         List<String> crm = jdbc.queryForList("select crm_system from contact where id = :contact for update", params, String.class);
         if (crm.isEmpty()) {
             throw new UserFacingException("This contact no longer exists. Someone else may have deleted it.");

@@ -3,12 +3,12 @@ package org.leadcrm.list;
 import org.leadcrm.audit.AuditEvent;
 import org.leadcrm.audit.AuditOperation;
 import org.leadcrm.audit.AuditService;
-import org.leadcrm.base.UserFacingException;
+import org.leadcrm.base.BulkWorkLock;
+import org.leadcrm.base.ProgressListener;
 import org.leadcrm.deletion.ContactDeletion;
 import org.leadcrm.deletion.ContactSelection;
-import org.leadcrm.deletion.DeletionPreview;
 import org.leadcrm.deletion.DeletionResult;
-import org.leadcrm.base.ProgressListener;
+import org.leadcrm.security.Role;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -17,32 +17,37 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The five items of a list's Options menu (PRODUCT.md, "A list's Options menu"). Each is one
- * transaction of set-based statements that starts by locking the list, writes its audit entry
- * before it commits, and so either happens whole or not at all.
+ * transaction of set-based statements that takes the bulk-work lock, then locks the list, writes
+ * its audit entry before it commits, and so either happens whole or not at all.
  */
 @Service
-@PreAuthorize(org.leadcrm.security.Role.Can.DELETE_CONTACTS)
+@PreAuthorize(Role.Can.DELETE_CONTACTS)
 public class ListOptionsService {
 
-    private final ContactListRepository lists;
+    private final ListRows listRows;
     private final ContactDeletion deletion;
+    private final BulkWorkLock bulkWorkLock;
     private final AuditService audit;
     private final NamedParameterJdbcTemplate jdbc;
 
-    ListOptionsService(ContactListRepository lists, ContactDeletion deletion, AuditService audit, NamedParameterJdbcTemplate jdbc) {
-        this.lists = lists;
+    ListOptionsService(ListRows listRows, ContactDeletion deletion, BulkWorkLock bulkWorkLock, AuditService audit,
+            NamedParameterJdbcTemplate jdbc) {
+        this.listRows = listRows;
         this.deletion = deletion;
+        this.bulkWorkLock = bulkWorkLock;
         this.audit = audit;
         this.jdbc = jdbc;
     }
 
-    /** What a permanent delete of this list's contacts would do, for its confirmation. */
+    /**
+     * What a permanent delete of this list's contacts would do, for its confirmation, with the
+     * membership version it was counted on. The version is read first: a change that commits
+     * while the counts are read makes the confirmation stale, never the other way round.
+     */
     @Transactional(readOnly = true)
-    public DeletionPreview previewDeletion(long listId) {
-        if (!lists.existsById(listId)) {
-            throw new ListNotFoundException();
-        }
-        return deletion.preview(ContactSelection.membersOf(listId));
+    public ListDeletionPreview previewDeletion(long listId) {
+        long version = listRows.memberVersion(listId);
+        return new ListDeletionPreview(deletion.preview(ContactSelection.membersOf(listId)), version);
     }
 
     /**
@@ -53,9 +58,11 @@ public class ListOptionsService {
     public ListOperationResult removeAllContacts(long listId, boolean keepExclusions, ProgressListener progress) {
         int steps = keepExclusions ? 2 : 3;
         progress.phase("Locking the list", 1, steps);
-        ContactList list = lock(listId);
+        bulkWorkLock.acquire(progress);
+        ContactList list = listRows.lock(listId);
         MapSqlParameterSource params = new MapSqlParameterSource("list", listId);
         progress.phase("Removing the members", 2, steps);
+        listRows.membersChanged(listId);
         int removed = jdbc.update("delete from list_member where list_id = :list", params);
         int exclusions = 0;
         if (!keepExclusions) {
@@ -69,26 +76,28 @@ public class ListOptionsService {
     }
 
     /**
-     * Permanently Delete All Contacts (and, with {@code alsoDeleteList}, the list). The count the
-     * user typed is checked against the member count inside this transaction, with the list
-     * locked: if they differ, nothing is deleted.
+     * Permanently Delete All Contacts (and, with {@code alsoDeleteList}, the list). The membership
+     * version and the count the user confirmed are checked against the list inside this
+     * transaction, with the list locked: if either differs, nothing is deleted.
      */
     @Transactional
-    public ListOperationResult deleteAllContacts(long listId, long confirmedCount, boolean alsoDeleteList,
-            ProgressListener progress) {
-        int steps = 1 + 6 + (alsoDeleteList ? 1 : 0);
+    public ListOperationResult deleteAllContacts(long listId, long confirmedCount, long confirmedVersion,
+            boolean alsoDeleteList, ProgressListener progress) {
+        int steps = 1 + ContactDeletion.STEPS + (alsoDeleteList ? 1 : 0);
         progress.phase("Locking the list and counting its members again", 1, steps);
-        ContactList list = lock(listId);
+        bulkWorkLock.acquire(progress);
+        ContactList list = listRows.lock(listId);
         Long members = jdbc.queryForObject("select count(*) from list_member where list_id = :list",
                 new MapSqlParameterSource("list", listId), Long.class);
-        if (members == null || members != confirmedCount) {
-            throw new ListChangedException(members == null ? 0 : members);
+        long memberCount = members == null ? 0 : members;
+        if (memberCount != confirmedCount || listRows.memberVersion(listId) != confirmedVersion) {
+            throw new ListChangedException(memberCount);
         }
         DeletionResult deleted = deletion.delete(ContactSelection.membersOf(listId), progress, 2, steps);
         long exclusions = 0;
         if (alsoDeleteList) {
             progress.phase("Deleting the list", steps, steps);
-            exclusions = deleteListRows(listId).exclusionsRemoved();
+            exclusions = listRows.delete(listId).exclusionsRemoved();
         }
         ListOperationResult result = new ListOperationResult(deleted.contactsDeleted(), deleted.syncedKept(),
                 deleted.opportunitiesDeleted(), exclusions);
@@ -101,25 +110,12 @@ public class ListOptionsService {
     @Transactional
     public ListOperationResult deleteList(long listId, ProgressListener progress) {
         progress.phase("Locking the list", 1, 2);
-        ContactList list = lock(listId);
+        bulkWorkLock.acquire(progress);
+        ContactList list = listRows.lock(listId);
         progress.phase("Deleting the list", 2, 2);
-        ListOperationResult result = deleteListRows(listId);
+        ListOperationResult result = listRows.delete(listId);
         record(AuditOperation.DELETE_LIST, list, result);
         return result;
-    }
-
-    private ContactList lock(long listId) {
-        return lists.lockById(listId).orElseThrow(ListNotFoundException::new);
-    }
-
-    private ListOperationResult deleteListRows(long listId) {
-        MapSqlParameterSource params = new MapSqlParameterSource("list", listId);
-        int members = jdbc.update("delete from list_member where list_id = :list", params);
-        int exclusions = jdbc.update("delete from list_exclusion where list_id = :list", params);
-        if (jdbc.update("delete from contact_list where id = :list", params) != 1) {
-            throw new UserFacingException("The list could not be deleted. Nothing was changed.");
-        }
-        return new ListOperationResult(members, 0, 0, exclusions);
     }
 
     private void record(AuditOperation operation, ContactList list, ListOperationResult result) {

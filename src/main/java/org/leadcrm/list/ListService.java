@@ -9,6 +9,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.leadcrm.audit.AuditEvent;
+import org.leadcrm.audit.AuditOperation;
+import org.leadcrm.audit.AuditService;
+import org.leadcrm.base.BulkWorkLock;
+import org.leadcrm.base.ProgressListener;
 import org.leadcrm.base.UserFacingException;
 import org.leadcrm.contact.ContactCondition;
 import org.leadcrm.contact.ContactFilter;
@@ -24,25 +29,38 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Lists and their membership: create and edit, Bulk Edit into a list, rebuild a rule-based list,
- * remove one member, exclusions. Membership changes are set-based statements that first lock the
- * list's row, so they never interleave with a count-checked deletion.
+ * remove one member, exclusions. A membership change locks the list's row and bumps its
+ * membership version in the same transaction, so it never interleaves with a checked deletion;
+ * one that reaches many contacts takes the bulk-work lock first (docs/decisions/004).
+ *
+ * <p>Counts and exclusions are read through the current user's visibility condition: a
+ * Jr. Salesperson learns nothing of contacts they may not see, not even how many there are.
  */
 @Service
 @Validated
-@PreAuthorize("isAuthenticated()")
+@PreAuthorize(Role.Can.SIGNED_IN)
 public class ListService {
 
+    private static final int BULK_EDIT_STEPS = 3;
+
     private final ContactListRepository lists;
+    private final ListRows listRows;
     private final NamedParameterJdbcTemplate jdbc;
     private final ContactService contactService;
+    private final BulkWorkLock bulkWorkLock;
+    private final AuditService audit;
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    ListService(ContactListRepository lists, NamedParameterJdbcTemplate jdbc, ContactService contactService,
-            CurrentUser currentUser, Clock clock) {
+    ListService(ContactListRepository lists, ListRows listRows, NamedParameterJdbcTemplate jdbc,
+            ContactService contactService, BulkWorkLock bulkWorkLock, AuditService audit, CurrentUser currentUser,
+            Clock clock) {
         this.lists = lists;
+        this.listRows = listRows;
         this.jdbc = jdbc;
         this.contactService = contactService;
+        this.bulkWorkLock = bulkWorkLock;
+        this.audit = audit;
         this.currentUser = currentUser;
         this.clock = clock;
     }
@@ -51,12 +69,10 @@ public class ListService {
 
     @Transactional(readOnly = true)
     public List<ListSummary> find(String search, int offset, int limit) {
-        MapSqlParameterSource params = searchParams(search).addValue("limit", limit).addValue("offset", offset);
-        return jdbc.query("""
-                select l.id, l.name, l.description, l.manual, l.created_by, l.created_at,
-                       (select count(*) from list_member m where m.list_id = l.id) as member_count,
-                       (select count(*) from list_exclusion e where e.list_id = l.id) as exclusion_count
-                from contact_list l
+        ContactCondition visible = visibleContacts();
+        MapSqlParameterSource params = visible.params().addValues(searchParams(search).getValues())
+                .addValue("limit", limit).addValue("offset", offset);
+        return jdbc.query(summarySelect(visible) + """
                 where l.name_key like :search escape '\\'
                 order by l.name_key
                 limit :limit offset :offset
@@ -70,12 +86,20 @@ public class ListService {
 
     @Transactional(readOnly = true)
     public Optional<ListSummary> findSummary(long listId) {
-        return jdbc.query("""
+        ContactCondition visible = visibleContacts();
+        return jdbc.query(summarySelect(visible) + " where l.id = :id", visible.params().addValue("id", listId),
+                ListService::mapSummary).stream().findFirst();
+    }
+
+    /** A list with its counts of the members and exclusions the current user may see. */
+    private static String summarySelect(ContactCondition visible) {
+        return """
                 select l.id, l.name, l.description, l.manual, l.created_by, l.created_at,
-                       (select count(*) from list_member m where m.list_id = l.id) as member_count,
-                       (select count(*) from list_exclusion e where e.list_id = l.id) as exclusion_count
-                from contact_list l where l.id = :id
-                """, new MapSqlParameterSource("id", listId), ListService::mapSummary).stream().findFirst();
+                       (select count(*) from list_member m %1$s where m.list_id = l.id %2$s) as member_count,
+                       (select count(*) from list_exclusion m %1$s where m.list_id = l.id %2$s) as exclusion_count
+                from contact_list l
+                """.formatted(visible.matchesEverything() ? "" : "join contact c on c.id = m.contact_id",
+                visible.matchesEverything() ? "" : "and " + visible.sql());
     }
 
     @Transactional(readOnly = true)
@@ -92,25 +116,36 @@ public class ListService {
 
     @Transactional(readOnly = true)
     public long memberCount(long listId) {
-        return count("select count(*) from list_member where list_id = :list", new MapSqlParameterSource("list", listId));
+        ContactCondition visible = visibleContacts();
+        return count("select count(*) from list_member m join contact c on c.id = m.contact_id where m.list_id = :list and "
+                + visible.sql(), visible.params().addValue("list", listId));
     }
 
+    /** The list's exclusions among the contacts the current user may see. */
     @Transactional(readOnly = true)
     public List<ExcludedContact> findExclusions(long listId, int offset, int limit) {
+        ContactCondition visible = visibleContacts();
         return jdbc.query("""
                 select c.id, c.first_name, c.last_name, c.email, c.company, e.created_at
                 from list_exclusion e join contact c on c.id = e.contact_id
-                where e.list_id = :list
+                where e.list_id = :list and %s
                 order by c.last_name, c.first_name, c.id
                 limit :limit offset :offset
-                """, new MapSqlParameterSource("list", listId).addValue("limit", limit).addValue("offset", offset),
+                """.formatted(visible.sql()),
+                visible.params().addValue("list", listId).addValue("limit", limit).addValue("offset", offset),
                 (rs, n) -> new ExcludedContact(rs.getLong("id"), rs.getString("first_name") + " " + rs.getString("last_name"),
                         rs.getString("email"), rs.getString("company"), rs.getTimestamp("created_at").toInstant()));
     }
 
     @Transactional(readOnly = true)
     public long countExclusions(long listId) {
-        return count("select count(*) from list_exclusion where list_id = :list", new MapSqlParameterSource("list", listId));
+        ContactCondition visible = visibleContacts();
+        return count("select count(*) from list_exclusion e join contact c on c.id = e.contact_id where e.list_id = :list and "
+                + visible.sql(), visible.params().addValue("list", listId));
+    }
+
+    private ContactCondition visibleContacts() {
+        return contactService.conditionFor(ContactFilter.ALL);
     }
 
     // --- creating and editing ----------------------------------------------------------------
@@ -123,6 +158,7 @@ public class ListService {
         }
         ContactList list = lists.saveAndFlush(new ContactList(draft, currentUser.username(), clock.instant()));
         if (!draft.manual() && draft.applyToExisting()) {
+            bulkWorkLock.acquire(ProgressListener.NONE);
             applyRules(list);
         }
         return list.getId();
@@ -132,7 +168,11 @@ public class ListService {
     @Transactional
     @PreAuthorize(Role.Can.MANAGE_LISTS)
     public void update(long listId, @Valid ListDraft draft) {
-        ContactList list = lock(listId);
+        boolean applyRules = !draft.manual() && draft.applyToExisting();
+        if (applyRules) {
+            bulkWorkLock.acquire(ProgressListener.NONE);
+        }
+        ContactList list = listRows.lock(listId);
         if (list.isManual() && !draft.manual()) {
             throw new UserFacingException("A manual list cannot be turned into a rule-based one. Create a new rule-based list instead.");
         }
@@ -141,7 +181,7 @@ public class ListService {
         }
         list.update(draft);
         lists.flush();
-        if (!list.isManual() && draft.applyToExisting()) {
+        if (!list.isManual() && applyRules) {
             applyRules(list);
         }
     }
@@ -150,30 +190,28 @@ public class ListService {
     @Transactional
     @PreAuthorize(Role.Can.MANAGE_LISTS)
     public RebuildResult rebuild(long listId) {
-        ContactList list = lock(listId);
+        bulkWorkLock.acquire(ProgressListener.NONE);
+        ContactList list = listRows.lock(listId);
         if (list.isManual()) {
             throw new UserFacingException("A manual list has no rules to rebuild from.");
         }
         return applyRules(list);
     }
 
+    /** Makes the rule members of the list those matching its rules now; audited, as it can empty a list. */
     private RebuildResult applyRules(ContactList list) {
         ContactCondition rules = ContactCondition.of(list.getRules().asFilter(), clock.getZone());
         MapSqlParameterSource params = rules.params()
                 .addValue("list", list.getId())
                 .addValue("now", Timestamp.from(clock.instant()));
+        listRows.membersChanged(list.getId());
         int removed = jdbc.update("""
                 delete from list_member
                 where list_id = :list and source = 'RULE'
                 and not exists (select 1 from contact c where c.id = list_member.contact_id and %s)
                 """.formatted(rules.sql()), params);
-        int added = jdbc.update("""
-                insert into list_member (list_id, contact_id, source, added_at)
-                select :list, c.id, 'RULE', :now from contact c
-                where %s
-                and not exists (select 1 from list_member m where m.list_id = :list and m.contact_id = c.id)
-                and not exists (select 1 from list_exclusion e where e.list_id = :list and e.contact_id = c.id)
-                """.formatted(rules.sql()), params);
+        int added = insertMembers("RULE", rules, params);
+        audit.record(AuditEvent.rulesApplied(list.getId(), list.getName(), added, removed));
         return new RebuildResult(added, removed);
     }
 
@@ -182,23 +220,28 @@ public class ListService {
     /** Adds the selected contacts to a list, skipping those it excludes. */
     @Transactional
     @PreAuthorize(Role.Can.MANAGE_LISTS)
-    public BulkAddResult addContacts(long listId, BulkSelection selection) {
-        lock(listId);
-        return insertMembers(listId, selection);
+    public BulkAddResult addContacts(long listId, BulkSelection selection, ProgressListener progress) {
+        progress.phase("Locking the list", 1, BULK_EDIT_STEPS);
+        bulkWorkLock.acquire(progress);
+        listRows.lock(listId);
+        return addSelected(listId, selection, progress);
     }
 
     /** Creates a manual list and adds the selected contacts to it, in one transaction. */
     @Transactional
     @PreAuthorize(Role.Can.MANAGE_LISTS)
-    public NewListResult addContactsToNewList(@Valid ListDraft draft, BulkSelection selection) {
+    public NewListResult addContactsToNewList(@Valid ListDraft draft, BulkSelection selection, ProgressListener progress) {
         if (!draft.manual()) {
             throw new UserFacingException("Bulk Edit creates manual lists only.");
         }
+        progress.phase("Creating the list", 1, BULK_EDIT_STEPS);
+        bulkWorkLock.acquire(progress);
         long listId = create(draft);
-        return new NewListResult(listId, insertMembers(listId, selection));
+        return new NewListResult(listId, addSelected(listId, selection, progress));
     }
 
-    private BulkAddResult insertMembers(long listId, BulkSelection selection) {
+    private BulkAddResult addSelected(long listId, BulkSelection selection, ProgressListener progress) {
+        progress.phase("Counting the contacts", 2, BULK_EDIT_STEPS);
         ContactCondition condition = conditionFor(selection);
         MapSqlParameterSource params = condition.params()
                 .addValue("list", listId)
@@ -213,14 +256,22 @@ public class ListService {
                 where %s
                 """.formatted(condition.sql()), params,
                 (rs, n) -> new BulkAddResult(rs.getLong("matching"), rs.getLong("members"), rs.getLong("excluded")));
-        int added = jdbc.update("""
+        long toAdd = counted.added() - counted.alreadyMembers() - counted.excluded();
+        progress.phase("Adding " + String.format(Locale.US, "%,d", toAdd) + " contacts to the list", 3, BULK_EDIT_STEPS);
+        listRows.membersChanged(listId);
+        int added = insertMembers("MANUAL", condition, params);
+        return new BulkAddResult(added, counted.alreadyMembers(), counted.excluded());
+    }
+
+    /** Adds the contacts matching {@code condition} that are neither members nor excluded. */
+    private int insertMembers(String source, ContactCondition condition, MapSqlParameterSource params) {
+        return jdbc.update("""
                 insert into list_member (list_id, contact_id, source, added_at)
-                select :list, c.id, 'MANUAL', :now from contact c
+                select :list, c.id, '%s', :now from contact c
                 where %s
                 and not exists (select 1 from list_member m where m.list_id = :list and m.contact_id = c.id)
                 and not exists (select 1 from list_exclusion e where e.list_id = :list and e.contact_id = c.id)
-                """.formatted(condition.sql()), params);
-        return new BulkAddResult(added, counted.alreadyMembers(), counted.excluded());
+                """.formatted(source, condition.sql()), params);
     }
 
     private ContactCondition conditionFor(BulkSelection selection) {
@@ -234,9 +285,7 @@ public class ListService {
         if (ids.size() > BulkSelection.MAX_SELECTED) {
             throw new UserFacingException("Too many rows ticked. Use \"all matching the filter\" instead.");
         }
-        ContactCondition visible = contactService.conditionFor(ContactFilter.ALL);
-        return new ContactCondition("c.id in (:selected_ids) and " + visible.sql(),
-                visible.params().addValue("selected_ids", ids));
+        return ContactCondition.idIn(ids).and(visibleContacts());
     }
 
     // --- single members and exclusions ------------------------------------------------------------
@@ -245,8 +294,9 @@ public class ListService {
     @Transactional
     @PreAuthorize(Role.Can.MANAGE_LISTS)
     public void removeMember(long listId, long contactId) {
-        ContactList list = lock(listId);
+        ContactList list = listRows.lock(listId);
         MapSqlParameterSource params = memberParams(listId, contactId);
+        listRows.membersChanged(listId);
         jdbc.update("delete from list_member where list_id = :list and contact_id = :contact", params);
         if (!list.isManual()) {
             insertExclusion(params);
@@ -257,8 +307,9 @@ public class ListService {
     @Transactional
     @PreAuthorize(Role.Can.MANAGE_LISTS)
     public void addExclusion(long listId, long contactId) {
-        lock(listId);
+        listRows.lock(listId);
         MapSqlParameterSource params = memberParams(listId, contactId);
+        listRows.membersChanged(listId);
         jdbc.update("delete from list_member where list_id = :list and contact_id = :contact", params);
         insertExclusion(params);
     }
@@ -266,7 +317,7 @@ public class ListService {
     @Transactional
     @PreAuthorize(Role.Can.MANAGE_LISTS)
     public void removeExclusion(long listId, long contactId) {
-        lock(listId);
+        listRows.lock(listId);
         jdbc.update("delete from list_exclusion where list_id = :list and contact_id = :contact", memberParams(listId, contactId));
     }
 
@@ -286,11 +337,6 @@ public class ListService {
     }
 
     // --- helpers ------------------------------------------------------------------------------
-
-    /** Locks the list's row for the rest of the transaction; every membership change starts here. */
-    private ContactList lock(long listId) {
-        return lists.lockById(listId).orElseThrow(ListNotFoundException::new);
-    }
 
     private long count(String sql, MapSqlParameterSource params) {
         Long count = jdbc.queryForObject(sql, params, Long.class);

@@ -259,4 +259,8 @@ final class BenchDataset {
     long members(long listId) {
         return count("select count(*) from list_member where list_id = " + listId);
     }
+
+    long memberVersion(long listId) {
+        return count("select member_version from contact_list where id = " + listId);
+    }
 }

@@ -133,12 +133,12 @@ public final class LeadCrmBenchmark {
         actions.put("(d) deep page", () -> contacts.find(ContactFilter.ALL, ContactSort.NAME, true, data.size / 10 * 9, 50));
         if (data.size >= config.gridOnlyBelow()) {
             actions.put("(a) ours: deleteAllContacts(Everyone)",
-                    () -> options.deleteAllContacts(data.everyone, everyone, false, ProgressListener.NONE));
+                    () -> options.deleteAllContacts(data.everyone, everyone, data.memberVersion(data.everyone), false, ProgressListener.NONE));
             actions.put("(a) hand SQL: delete all contacts of Everyone", () -> hand.deleteAllContacts(data.everyone, everyone));
             actions.put("(b) ours: removeAllContacts(Everyone)",
                     () -> options.removeAllContacts(data.everyone, false, ProgressListener.NONE));
             actions.put("(c) ours: addContacts(Bulk target, all)",
-                    () -> lists.addContacts(data.bulkTarget, BulkSelection.matching(ContactFilter.ALL)));
+                    () -> lists.addContacts(data.bulkTarget, BulkSelection.matching(ContactFilter.ALL), ProgressListener.NONE));
             actions.put("(c) hand SQL: insert all into Bulk target", () -> hand.addMatching(data.bulkTarget, "1 = 1"));
         }
         for (var action : actions.entrySet()) {
@@ -256,7 +256,7 @@ public final class LeadCrmBenchmark {
             long list = data.everyHundredth;
             long members = data.members(list);
             log("%s: warming up on a list of %,d", app.db().label(), members);
-            options.deleteAllContacts(list, members, false, ProgressListener.NONE);
+            options.deleteAllContacts(list, members, data.memberVersion(list), false, ProgressListener.NONE);
             app.restore();
             hand.deleteAllContacts(list, members);
             app.restore();
@@ -266,7 +266,7 @@ public final class LeadCrmBenchmark {
             app.restore();
             hand.removeAllContacts(list);
             app.restore();
-            lists.addContacts(data.bulkTarget, BulkSelection.matching(ContactFilter.ALL.withListId(list)));
+            lists.addContacts(data.bulkTarget, BulkSelection.matching(ContactFilter.ALL.withListId(list)), ProgressListener.NONE);
             app.restore();
             hand.addMatching(data.bulkTarget, "exists (select 1 from list_member x where x.list_id = " + list
                     + " and x.contact_id = c.id)");
@@ -277,7 +277,7 @@ public final class LeadCrmBenchmark {
             long members = data.members(list);
             Results.Key key = new Results.Key(app.db(), "a", "Permanently Delete All Contacts", members, data.size);
             Map<String, LongSupplier> variants = new LinkedHashMap<>();
-            variants.put(Results.OURS, () -> options.deleteAllContacts(list, members, false, ProgressListener.NONE)
+            variants.put(Results.OURS, () -> options.deleteAllContacts(list, members, data.memberVersion(list), false, ProgressListener.NONE)
                     .contactsRemoved());
             variants.put(Results.HAND, () -> hand.deleteAllContacts(list, members));
             if (members <= config.naiveMax() && data.size <= config.naiveMax()) {
@@ -305,7 +305,7 @@ public final class LeadCrmBenchmark {
                     Objects.requireNonNull(matching), data.size);
             Map<String, LongSupplier> variants = new LinkedHashMap<>();
             variants.put(Results.OURS, () -> {
-                BulkAddResult result = lists.addContacts(data.bulkTarget, BulkSelection.matching(filter));
+                BulkAddResult result = lists.addContacts(data.bulkTarget, BulkSelection.matching(filter), ProgressListener.NONE);
                 return result.added();
             });
             variants.put(Results.HAND, () -> hand.addMatching(data.bulkTarget, handCondition));

@@ -42,26 +42,42 @@ class ListOptionsConcurrencyTest extends IntegrationTest {
     }
 
     @Test
-    void two_permanent_deletes_of_different_lists_at_the_same_time_both_complete() throws Exception {
+    void two_permanent_deletes_of_different_lists_at_the_same_time_run_one_after_the_other_and_both_complete() throws Exception {
         List<Long> first = data.contacts(3);
         List<Long> second = data.contacts(4);
         long firstList = data.manualList("First");
         long secondList = data.manualList("Second");
         data.addMembers(firstList, first);
         data.addMembers(secondList, second);
-        CountDownLatch bothStaged = new CountDownLatch(2);
-        ProgressListener waitForTheOther = (phase, step, steps) -> {
+        CountDownLatch firstDeleting = new CountDownLatch(1);
+        CountDownLatch secondWaiting = new CountDownLatch(1);
+        ProgressListener firstPausesUntilTheSecondWaits = (phase, step, steps) -> {
             if (phase.equals("Deleting the contacts")) {
-                bothStaged.countDown();
-                await(bothStaged);
+                firstDeleting.countDown();
+                await(secondWaiting);
+            }
+        };
+        ProgressListener secondSaysItWaits = new ProgressListener() {
+            @Override
+            public void phase(String phase, int step, int steps) {
+            }
+
+            @Override
+            public void waiting(String reason) {
+                secondWaiting.countDown();
             }
         };
 
-        CompletableFuture<ListOperationResult> one = asAdmin(() -> options.deleteAllContacts(firstList, 3, false, waitForTheOther));
-        CompletableFuture<ListOperationResult> two = asAdmin(() -> options.deleteAllContacts(secondList, 4, false, waitForTheOther));
+        CompletableFuture<ListOperationResult> one = asAdmin(() -> options.deleteAllContacts(firstList, 3,
+                data.memberVersion(firstList), false, firstPausesUntilTheSecondWaits));
+        await(firstDeleting);
+        CompletableFuture<ListOperationResult> two = asAdmin(() -> options.deleteAllContacts(secondList, 4,
+                data.memberVersion(secondList), false, secondSaysItWaits));
 
+        // The first finishes only once the second has said that it waits for the bulk-work lock.
         assertThat(one.get(TIMEOUT_SECONDS, TimeUnit.SECONDS).contactsRemoved()).isEqualTo(3);
         assertThat(two.get(TIMEOUT_SECONDS, TimeUnit.SECONDS).contactsRemoved()).isEqualTo(4);
+        assertThat(secondWaiting.getCount()).isZero();
         assertThat(data.count("contact")).isZero();
         assertThat(data.count("deletion_target")).isZero();
     }
@@ -72,26 +88,78 @@ class ListOptionsConcurrencyTest extends IntegrationTest {
         long latecomer = data.contact("Late", "Comer");
         long list = data.manualList("Target");
         data.addMembers(list, members);
+        long version = data.memberVersion(list);
         CountDownLatch deleting = new CountDownLatch(1);
-        CountDownLatch mayFinish = new CountDownLatch(1);
-        ProgressListener pauseWhileDeleting = (phase, step, steps) -> {
+        CountDownLatch bulkEditWaiting = new CountDownLatch(1);
+        ProgressListener pauseUntilTheBulkEditWaits = (phase, step, steps) -> {
             if (phase.equals("Deleting the contacts")) {
                 deleting.countDown();
-                await(mayFinish);
+                await(bulkEditWaiting);
+            }
+        };
+        ProgressListener bulkEditSaysItWaits = new ProgressListener() {
+            @Override
+            public void phase(String phase, int step, int steps) {
+            }
+
+            @Override
+            public void waiting(String reason) {
+                bulkEditWaiting.countDown();
             }
         };
 
-        CompletableFuture<ListOperationResult> deletion = asAdmin(() -> options.deleteAllContacts(list, 3, false, pauseWhileDeleting));
+        CompletableFuture<ListOperationResult> deletion = asAdmin(() -> options.deleteAllContacts(list, 3, version, false,
+                pauseUntilTheBulkEditWaits));
         await(deleting);
-        CompletableFuture<BulkAddResult> bulkEdit = asAdmin(() -> lists.addContacts(list, BulkSelection.of(Set.of(latecomer))));
-        Thread.sleep(300);
-        assertThat(bulkEdit).as("Bulk Edit waits for the list's lock").isNotDone();
-        mayFinish.countDown();
+        CompletableFuture<BulkAddResult> bulkEdit = asAdmin(() -> lists.addContacts(list,
+                BulkSelection.of(Set.of(latecomer)), bulkEditSaysItWaits));
 
         assertThat(deletion.get(TIMEOUT_SECONDS, TimeUnit.SECONDS).contactsRemoved()).isEqualTo(3);
         assertThat(bulkEdit.get(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isEqualTo(new BulkAddResult(1, 0, 0));
+        assertThat(bulkEditWaiting.getCount()).as("the Bulk Edit waited for the deletion").isZero();
         assertThat(data.contactIds()).containsExactly(latecomer);
         assertThat(data.members(list)).containsExactly(latecomer);
+    }
+
+    @Test
+    void a_bulk_edit_into_another_list_sharing_contacts_with_a_list_being_deleted_adds_only_the_survivors()
+            throws Exception {
+        List<Long> members = data.contacts(3);
+        long survivor = data.contact("Still", "Here");
+        long list = data.manualList("Doomed");
+        long other = data.manualList("Other");
+        data.addMembers(list, members);
+        long version = data.memberVersion(list);
+        CountDownLatch deleting = new CountDownLatch(1);
+        CountDownLatch bulkEditWaiting = new CountDownLatch(1);
+        ProgressListener pauseUntilTheBulkEditWaits = (phase, step, steps) -> {
+            if (phase.equals("Deleting the contacts")) {
+                deleting.countDown();
+                await(bulkEditWaiting);
+            }
+        };
+        ProgressListener bulkEditSaysItWaits = new ProgressListener() {
+            @Override
+            public void phase(String phase, int step, int steps) {
+            }
+
+            @Override
+            public void waiting(String reason) {
+                bulkEditWaiting.countDown();
+            }
+        };
+        Set<Long> everyone = new java.util.HashSet<>(members);
+        everyone.add(survivor);
+
+        CompletableFuture<ListOperationResult> deletion = asAdmin(() -> options.deleteAllContacts(list, 3, version, false,
+                pauseUntilTheBulkEditWaits));
+        await(deleting);
+        CompletableFuture<BulkAddResult> bulkEdit = asAdmin(() -> lists.addContacts(other, BulkSelection.of(everyone),
+                bulkEditSaysItWaits));
+
+        assertThat(deletion.get(TIMEOUT_SECONDS, TimeUnit.SECONDS).contactsRemoved()).isEqualTo(3);
+        assertThat(bulkEdit.get(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isEqualTo(new BulkAddResult(1, 0, 0));
+        assertThat(data.members(other)).containsExactly(survivor);
     }
 
     private <T> CompletableFuture<T> asAdmin(Supplier<T> work) {

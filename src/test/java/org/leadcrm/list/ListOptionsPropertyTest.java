@@ -53,8 +53,8 @@ class ListOptionsPropertyTest {
     }
 
     @Property(tries = TRIES)
-    void remove_all_never_deletes_a_contact(@ForAll("worlds") World world, @ForAll boolean keepExclusions) {
-        Ids ids = world.create(data);
+    void remove_all_never_deletes_a_contact(@ForAll("worlds") RandomWorld world, @ForAll boolean keepExclusions) {
+        RandomWorld.Ids ids = world.create(data);
         Snapshot before = data.snapshot();
 
         options.removeAllContacts(ids.target(), keepExclusions, ProgressListener.NONE);
@@ -71,8 +71,8 @@ class ListOptionsPropertyTest {
     }
 
     @Property(tries = TRIES)
-    void keep_exclusions_keeps_exactly_the_exclusions(@ForAll("worlds") World world) {
-        Ids ids = world.create(data);
+    void keep_exclusions_keeps_exactly_the_exclusions(@ForAll("worlds") RandomWorld world) {
+        RandomWorld.Ids ids = world.create(data);
         Snapshot before = data.snapshot();
 
         options.removeAllContacts(ids.target(), true, ProgressListener.NONE);
@@ -81,8 +81,8 @@ class ListOptionsPropertyTest {
     }
 
     @Property(tries = TRIES)
-    void delete_list_never_deletes_a_contact(@ForAll("worlds") World world) {
-        Ids ids = world.create(data);
+    void delete_list_never_deletes_a_contact(@ForAll("worlds") RandomWorld world) {
+        RandomWorld.Ids ids = world.create(data);
         Snapshot before = data.snapshot();
 
         options.deleteList(ids.target(), ProgressListener.NONE);
@@ -98,8 +98,8 @@ class ListOptionsPropertyTest {
 
     @Property(tries = TRIES)
     void a_permanent_delete_deletes_exactly_the_non_synced_members_and_nothing_else(
-            @ForAll("worlds") World world, @ForAll boolean alsoDeleteList) {
-        Ids ids = world.create(data);
+            @ForAll("worlds") RandomWorld world, @ForAll boolean alsoDeleteList) {
+        RandomWorld.Ids ids = world.create(data);
         Snapshot before = data.snapshot();
         long target = ids.target();
         Set<Long> members = contacts(before.membersOf(target));
@@ -111,9 +111,9 @@ class ListOptionsPropertyTest {
                     return !leads.isEmpty() && doomed.containsAll(leads);
                 })
                 .collect(Collectors.toSet());
-        DeletionPreview preview = options.previewDeletion(target);
+        DeletionPreview preview = options.previewDeletion(target).preview();
 
-        ListOperationResult result = options.deleteAllContacts(target, members.size(), alsoDeleteList, ProgressListener.NONE);
+        ListOperationResult result = options.deleteAllContacts(target, members.size(), data.memberVersion(target), alsoDeleteList, ProgressListener.NONE);
 
         Snapshot after = data.snapshot();
         assertThat(after.contacts()).isEqualTo(without(before.contacts(), doomed));
@@ -138,70 +138,9 @@ class ListOptionsPropertyTest {
         assertThat(data.count("deletion_target")).isZero();
     }
 
-    // --- random worlds --------------------------------------------------------------------------------
-
-    enum Cell { NONE, MEMBER, EXCLUDED }
-
-    /**
-     * A world by indexes: contact {@code i} is synced if {@code synced.get(i)}; {@code cells.get(l).get(i)}
-     * says whether contact {@code i} is a member of list {@code l}, excluded from it, or neither;
-     * each opportunity is the set of its leads' indexes; {@code target} is the list acted on.
-     */
-    record World(List<Boolean> synced, List<List<Cell>> cells, List<Set<Integer>> opportunities, int target) {
-
-        Ids create(TestData data) {
-            List<Long> contacts = new ArrayList<>();
-            Set<Long> syncedIds = new HashSet<>();
-            for (boolean isSynced : synced) {
-                long id = data.contact().synced(isSynced ? CrmSystem.SALESFORCE : CrmSystem.NONE).create();
-                contacts.add(id);
-                if (isSynced) {
-                    syncedIds.add(id);
-                }
-            }
-            List<Long> lists = new ArrayList<>();
-            for (int l = 0; l < cells.size(); l++) {
-                long list = data.manualList("List " + l);
-                lists.add(list);
-                List<Long> members = new ArrayList<>();
-                List<Long> excluded = new ArrayList<>();
-                for (int i = 0; i < contacts.size(); i++) {
-                    switch (cells.get(l).get(i)) {
-                        case MEMBER -> members.add(contacts.get(i));
-                        case EXCLUDED -> excluded.add(contacts.get(i));
-                        case NONE -> { }
-                    }
-                }
-                data.addMembers(list, members);
-                data.exclude(list, excluded);
-            }
-            int n = 0;
-            for (Set<Integer> leads : opportunities) {
-                data.opportunity("Deal " + n++, leads.stream().map(contacts::get).toArray(Long[]::new));
-            }
-            return new Ids(lists.get(target), syncedIds);
-        }
-    }
-
-    record Ids(long target, Set<Long> synced) {
-    }
-
     @Provide
-    Arbitrary<World> worlds() {
-        return Combinators.combine(Arbitraries.integers().between(1, 12), Arbitraries.integers().between(1, 4))
-                .flatAs((contacts, lists) -> {
-                    Arbitrary<List<Boolean>> synced = Arbitraries.frequency(Tuple.of(3, false), Tuple.of(1, true))
-                            .list().ofSize(contacts);
-                    Arbitrary<List<List<Cell>>> cells = Arbitraries
-                            .frequency(Tuple.of(5, Cell.NONE), Tuple.of(4, Cell.MEMBER), Tuple.of(1, Cell.EXCLUDED))
-                            .list().ofSize(contacts)
-                            .list().ofSize(lists);
-                    Arbitrary<List<Set<Integer>>> opportunities = Arbitraries.integers().between(0, contacts - 1)
-                            .set().ofMinSize(1).ofMaxSize(Math.min(3, contacts))
-                            .list().ofMaxSize(5);
-                    Arbitrary<Integer> target = Arbitraries.integers().between(0, lists - 1);
-                    return Combinators.combine(synced, cells, opportunities, target).as(World::new);
-                });
+    Arbitrary<RandomWorld> worlds() {
+        return RandomWorld.arbitrary();
     }
 
     // --- set arithmetic ------------------------------------------------------------------------------

@@ -129,12 +129,12 @@ class ListOptionsServiceTest extends IntegrationTest {
 
     @Test
     void previewing_a_permanent_delete_counts_members_synced_members_and_opportunities() {
-        assertThat(options.previewDeletion(target)).isEqualTo(new DeletionPreview(3, 1, 1));
+        assertThat(options.previewDeletion(target).preview()).isEqualTo(new DeletionPreview(3, 1, 1));
     }
 
     @Test
     void permanently_deleting_all_contacts_deletes_the_members_everywhere_but_keeps_synced_ones_and_the_list() {
-        ListOperationResult result = options.deleteAllContacts(target, 3, false, ProgressListener.NONE);
+        ListOperationResult result = options.deleteAllContacts(target, 3, data.memberVersion(target), false, ProgressListener.NONE);
 
         assertThat(result).isEqualTo(new ListOperationResult(2, 1, 1, 0));
         assertThat(data.contactIds()).containsExactlyInAnyOrder(s, x, o);
@@ -150,7 +150,7 @@ class ListOptionsServiceTest extends IntegrationTest {
 
     @Test
     void permanently_deleting_all_contacts_and_the_list_leaves_nothing_of_the_list() {
-        ListOperationResult result = options.deleteAllContacts(target, 3, true, ProgressListener.NONE);
+        ListOperationResult result = options.deleteAllContacts(target, 3, data.memberVersion(target), true, ProgressListener.NONE);
 
         assertThat(result).isEqualTo(new ListOperationResult(2, 1, 1, 1));
         assertThat(data.contactIds()).as("synced contacts and non-members stay").containsExactlyInAnyOrder(s, x, o);
@@ -165,9 +165,9 @@ class ListOptionsServiceTest extends IntegrationTest {
 
     @Test
     void the_result_of_a_permanent_delete_matches_its_preview() {
-        DeletionPreview preview = options.previewDeletion(target);
+        DeletionPreview preview = options.previewDeletion(target).preview();
 
-        ListOperationResult result = options.deleteAllContacts(target, preview.selected(), false, ProgressListener.NONE);
+        ListOperationResult result = options.deleteAllContacts(target, preview.selected(), data.memberVersion(target), false, ProgressListener.NONE);
 
         assertThat(result.contactsRemoved()).isEqualTo(preview.deletable());
         assertThat(result.syncedKept()).isEqualTo(preview.synced());
@@ -180,7 +180,7 @@ class ListOptionsServiceTest extends IntegrationTest {
         long sugar = data.contact().synced(CrmSystem.SUGARCRM).create();
         data.addMembers(synced, s, sugar);
 
-        ListOperationResult result = options.deleteAllContacts(synced, 2, false, ProgressListener.NONE);
+        ListOperationResult result = options.deleteAllContacts(synced, 2, data.memberVersion(synced), false, ProgressListener.NONE);
 
         assertThat(result).isEqualTo(new ListOperationResult(0, 2, 0, 0));
         assertThat(data.members(synced)).containsExactlyInAnyOrder(s, sugar);
@@ -192,7 +192,7 @@ class ListOptionsServiceTest extends IntegrationTest {
         long empty = data.manualList("Empty");
         TestData.Snapshot before = data.snapshot();
 
-        ListOperationResult result = options.deleteAllContacts(empty, 0, false, ProgressListener.NONE);
+        ListOperationResult result = options.deleteAllContacts(empty, 0, data.memberVersion(empty), false, ProgressListener.NONE);
 
         assertThat(result).isEqualTo(new ListOperationResult(0, 0, 0, 0));
         assertThat(data.snapshot().contacts()).isEqualTo(before.contacts());
@@ -204,7 +204,7 @@ class ListOptionsServiceTest extends IntegrationTest {
     void a_typed_count_that_differs_from_the_member_count_deletes_nothing(boolean alsoDeleteList) {
         TestData.Snapshot before = data.snapshot();
 
-        assertThatThrownBy(() -> options.deleteAllContacts(target, 2, alsoDeleteList, ProgressListener.NONE))
+        assertThatThrownBy(() -> options.deleteAllContacts(target, 2, data.memberVersion(target), alsoDeleteList, ProgressListener.NONE))
                 .isInstanceOfSatisfying(ListChangedException.class,
                         changed -> assertThat(changed.actualCount()).isEqualTo(3))
                 .hasMessageContaining("Nothing was deleted");
@@ -213,13 +213,32 @@ class ListOptionsServiceTest extends IntegrationTest {
 
     @Test
     void a_list_that_changed_since_the_confirmation_opened_deletes_nothing() {
-        DeletionPreview shown = options.previewDeletion(target);
-        lists.addContacts(target, BulkSelection.of(Set.of(o)));
+        ListDeletionPreview shown = options.previewDeletion(target);
+        lists.addContacts(target, BulkSelection.of(Set.of(o)), ProgressListener.NONE);
         TestData.Snapshot before = data.snapshot();
 
-        assertThatThrownBy(() -> options.deleteAllContacts(target, shown.selected(), false, ProgressListener.NONE))
+        assertThatThrownBy(() -> options.deleteAllContacts(target, shown.preview().selected(), shown.memberVersion(), false,
+                ProgressListener.NONE))
                 .isInstanceOf(ListChangedException.class);
         assertThat(data.snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void a_member_swapped_for_another_since_the_confirmation_opened_deletes_nothing() {
+        ListDeletionPreview shown = options.previewDeletion(target);
+        long someoneElse = data.contact().create();
+        long aMember = data.members(target).iterator().next();
+        lists.removeMember(target, aMember);
+        lists.addContacts(target, BulkSelection.of(Set.of(someoneElse)), ProgressListener.NONE);
+        assertThat(data.members(target)).hasSize((int) shown.preview().selected());
+        TestData.Snapshot before = data.snapshot();
+
+        assertThatThrownBy(() -> options.deleteAllContacts(target, shown.preview().selected(), shown.memberVersion(), false,
+                ProgressListener.NONE))
+                .isInstanceOf(ListChangedException.class)
+                .hasMessageContaining("look again");
+        assertThat(data.snapshot()).isEqualTo(before);
+        assertThat(data.contactExists(someoneElse)).isTrue();
     }
 
     @Test
@@ -233,7 +252,7 @@ class ListOptionsServiceTest extends IntegrationTest {
             }
         };
 
-        assertThatThrownBy(() -> options.deleteAllContacts(target, 3, true, failsWhileDeletingTheContacts))
+        assertThatThrownBy(() -> options.deleteAllContacts(target, 3, data.memberVersion(target), true, failsWhileDeletingTheContacts))
                 .hasMessage("injected failure");
 
         assertThat(phases).as("opportunities, links and memberships were already deleted when it failed")
@@ -241,7 +260,7 @@ class ListOptionsServiceTest extends IntegrationTest {
         assertThat(data.snapshot()).isEqualTo(before);
         assertThat(data.count("deletion_target")).isZero();
         // and nothing left behind stands in the way of the next attempt
-        assertThat(options.deleteAllContacts(target, 3, true, ProgressListener.NONE))
+        assertThat(options.deleteAllContacts(target, 3, data.memberVersion(target), true, ProgressListener.NONE))
                 .isEqualTo(new ListOperationResult(2, 1, 1, 1));
     }
 
@@ -249,7 +268,7 @@ class ListOptionsServiceTest extends IntegrationTest {
     void progress_is_reported_phase_by_phase_up_to_the_last_step() {
         List<int[]> steps = new ArrayList<>();
 
-        options.deleteAllContacts(target, 3, true, (phase, step, total) -> steps.add(new int[] {step, total}));
+        options.deleteAllContacts(target, 3, data.memberVersion(target), true, (phase, step, total) -> steps.add(new int[] {step, total}));
 
         assertThat(steps).extracting(step -> step[0]).isSorted().startsWith(1);
         assertThat(steps.get(steps.size() - 1)[0]).isEqualTo(steps.get(0)[1]);
@@ -278,7 +297,7 @@ class ListOptionsServiceTest extends IntegrationTest {
         assertThatThrownBy(() -> options.deleteList(target, ProgressListener.NONE)).isInstanceOf(ListNotFoundException.class);
         assertThatThrownBy(() -> options.removeAllContacts(target, false, ProgressListener.NONE))
                 .isInstanceOf(ListNotFoundException.class);
-        assertThatThrownBy(() -> options.deleteAllContacts(target, 0, false, ProgressListener.NONE))
+        assertThatThrownBy(() -> options.deleteAllContacts(target, 0, data.memberVersion(target), false, ProgressListener.NONE))
                 .isInstanceOf(ListNotFoundException.class);
         assertThatThrownBy(() -> options.previewDeletion(target)).isInstanceOf(ListNotFoundException.class);
     }
@@ -291,7 +310,7 @@ class ListOptionsServiceTest extends IntegrationTest {
         signIn("a-user-name-far-too-long-for-the-audit-log-column-to-hold", Role.ADMIN);
         TestData.Snapshot before = data.snapshot();
 
-        assertThatThrownBy(() -> options.deleteAllContacts(target, 3, true, ProgressListener.NONE))
+        assertThatThrownBy(() -> options.deleteAllContacts(target, 3, data.memberVersion(target), true, ProgressListener.NONE))
                 .isInstanceOf(DataAccessException.class);
         assertThatThrownBy(() -> options.removeAllContacts(target, false, ProgressListener.NONE))
                 .isInstanceOf(DataAccessException.class);
@@ -303,7 +322,7 @@ class ListOptionsServiceTest extends IntegrationTest {
 
     @Test
     void the_audit_entry_names_the_user_and_the_list_but_none_of_the_people() {
-        options.deleteAllContacts(target, 3, false, ProgressListener.NONE);
+        options.deleteAllContacts(target, 3, data.memberVersion(target), false, ProgressListener.NONE);
 
         List<Map<String, Object>> entries = data.jdbc().queryForList("select * from audit_entry");
         assertThat(entries).hasSize(1);
@@ -317,9 +336,9 @@ class ListOptionsServiceTest extends IntegrationTest {
     @Test
     @WithMockUser(username = "company_manager", roles = "COMPANY_MANAGER")
     void a_company_manager_may_use_every_option() {
-        assertThat(options.previewDeletion(target).selected()).isEqualTo(3);
+        assertThat(options.previewDeletion(target).preview().selected()).isEqualTo(3);
         assertThat(options.removeAllContacts(other, true, ProgressListener.NONE).contactsRemoved()).isEqualTo(2);
-        assertThat(options.deleteAllContacts(target, 3, false, ProgressListener.NONE).contactsRemoved()).isEqualTo(2);
+        assertThat(options.deleteAllContacts(target, 3, data.memberVersion(target), false, ProgressListener.NONE).contactsRemoved()).isEqualTo(2);
         assertThat(options.deleteList(target, ProgressListener.NONE)).isNotNull();
         assertThat(data.count("audit_entry")).isEqualTo(3);
     }
@@ -334,9 +353,9 @@ class ListOptionsServiceTest extends IntegrationTest {
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> options.removeAllContacts(target, true, ProgressListener.NONE))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> options.deleteAllContacts(target, 3, false, ProgressListener.NONE))
+        assertThatThrownBy(() -> options.deleteAllContacts(target, 3, data.memberVersion(target), false, ProgressListener.NONE))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> options.deleteAllContacts(target, 3, true, ProgressListener.NONE))
+        assertThatThrownBy(() -> options.deleteAllContacts(target, 3, data.memberVersion(target), true, ProgressListener.NONE))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> options.deleteList(target, ProgressListener.NONE))
                 .isInstanceOf(AccessDeniedException.class);

@@ -42,9 +42,9 @@ class ListScaleTest extends IntegrationTest {
         long list = data.manualList("Ticked");
         Set<Long> allowed = new HashSet<>(contacts.subList(0, BulkSelection.MAX_SELECTED));
 
-        assertThat(lists.addContacts(list, BulkSelection.of(allowed)))
+        assertThat(lists.addContacts(list, BulkSelection.of(allowed), ProgressListener.NONE))
                 .isEqualTo(new BulkAddResult(BulkSelection.MAX_SELECTED, 0, 0));
-        assertThatThrownBy(() -> lists.addContacts(list, BulkSelection.of(Set.copyOf(contacts))))
+        assertThatThrownBy(() -> lists.addContacts(list, BulkSelection.of(Set.copyOf(contacts)), ProgressListener.NONE))
                 .isInstanceOf(UserFacingException.class);
     }
 
@@ -59,10 +59,10 @@ class ListScaleTest extends IntegrationTest {
         }
 
         NewListResult everyone = lists.addContactsToNewList(ListDraft.manual("Everyone", null),
-                BulkSelection.matching(ContactFilter.ALL));
+                BulkSelection.matching(ContactFilter.ALL), ProgressListener.NONE);
         assertThat(everyone.result()).isEqualTo(new BulkAddResult(MANY, 0, 0));
 
-        ListOperationResult result = options.deleteAllContacts(everyone.listId(), MANY, true, ProgressListener.NONE);
+        ListOperationResult result = options.deleteAllContacts(everyone.listId(), MANY, data.memberVersion(everyone.listId()), true, ProgressListener.NONE);
 
         assertThat(result).isEqualTo(new ListOperationResult(MANY, 0, 100, 0));
         assertThat(data.count("contact")).isZero();

@@ -1,5 +1,6 @@
 package org.leadcrm.list;
 
+import org.leadcrm.base.ProgressListener;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -134,7 +135,7 @@ class ListServiceTest extends IntegrationTest {
         long excluded = data.contact().company("Acme").create();
         long handAdded = data.contact().company("Globex").create();
         long id = lists.create(ListDraft.ruleBased("Acme people", null, ACME, true));
-        lists.addContacts(id, BulkSelection.of(Set.of(handAdded)));
+        lists.addContacts(id, BulkSelection.of(Set.of(handAdded)), ProgressListener.NONE);
         lists.removeMember(id, excluded);
         data.jdbc().update("update contact set company = 'Initech' where id = ?", leavesTheCompany);
         long joins = data.contact().company("acme").create();
@@ -221,7 +222,7 @@ class ListServiceTest extends IntegrationTest {
         data.addMembers(id, c.get(0));
         data.exclude(id, c.get(1));
 
-        BulkAddResult result = lists.addContacts(id, BulkSelection.of(Set.of(c.get(0), c.get(1), c.get(2), c.get(3))));
+        BulkAddResult result = lists.addContacts(id, BulkSelection.of(Set.of(c.get(0), c.get(1), c.get(2), c.get(3))), ProgressListener.NONE);
 
         assertThat(result).isEqualTo(new BulkAddResult(2, 1, 1));
         assertThat(data.members(id)).containsExactlyInAnyOrder(c.get(0), c.get(2), c.get(3));
@@ -239,7 +240,7 @@ class ListServiceTest extends IntegrationTest {
         data.addMembers(list, member);
         data.exclude(list, excluded);
 
-        BulkAddResult result = lists.addContacts(list, BulkSelection.matching(ContactFilter.ALL.withCompany("ACME")));
+        BulkAddResult result = lists.addContacts(list, BulkSelection.matching(ContactFilter.ALL.withCompany("ACME")), ProgressListener.NONE);
 
         assertThat(result).isEqualTo(new BulkAddResult(2, 1, 1));
         assertThat(data.members(list)).containsExactlyInAnyOrder(member, first, second).doesNotContain(other);
@@ -250,9 +251,9 @@ class ListServiceTest extends IntegrationTest {
     void bulk_edit_of_the_same_selection_twice_adds_nothing_the_second_time() {
         List<Long> c = data.contacts(3);
         long id = data.manualList("Prospects");
-        lists.addContacts(id, BulkSelection.of(Set.copyOf(c)));
+        lists.addContacts(id, BulkSelection.of(Set.copyOf(c)), ProgressListener.NONE);
 
-        assertThat(lists.addContacts(id, BulkSelection.of(Set.copyOf(c)))).isEqualTo(new BulkAddResult(0, 3, 0));
+        assertThat(lists.addContacts(id, BulkSelection.of(Set.copyOf(c)), ProgressListener.NONE)).isEqualTo(new BulkAddResult(0, 3, 0));
     }
 
     @Test
@@ -262,7 +263,7 @@ class ListServiceTest extends IntegrationTest {
         long id = lists.create(ListDraft.ruleBased("Acme people", null, ACME, true));
         data.exclude(id, excluded);
 
-        BulkAddResult result = lists.addContacts(id, BulkSelection.matching(ContactFilter.ALL.withCompany("Globex")));
+        BulkAddResult result = lists.addContacts(id, BulkSelection.matching(ContactFilter.ALL.withCompany("Globex")), ProgressListener.NONE);
 
         assertThat(result).isEqualTo(new BulkAddResult(1, 0, 1));
         assertThat(data.members(id)).containsExactly(added);
@@ -273,7 +274,7 @@ class ListServiceTest extends IntegrationTest {
         List<Long> c = data.contacts(3);
 
         NewListResult result = lists.addContactsToNewList(ListDraft.manual("Fresh", null),
-                BulkSelection.of(Set.of(c.get(0), c.get(1))));
+                BulkSelection.of(Set.of(c.get(0), c.get(1))), ProgressListener.NONE);
 
         assertThat(result.result()).isEqualTo(new BulkAddResult(2, 0, 0));
         assertThat(data.members(result.listId())).containsExactlyInAnyOrder(c.get(0), c.get(1));
@@ -290,7 +291,7 @@ class ListServiceTest extends IntegrationTest {
         data.contact().status(ContactStatus.CUSTOMER).create();
 
         NewListResult result = lists.addContactsToNewList(ListDraft.manual("All leads", null),
-                BulkSelection.matching(ContactFilter.ALL.withStatus(ContactStatus.LEAD)));
+                BulkSelection.matching(ContactFilter.ALL.withStatus(ContactStatus.LEAD)), ProgressListener.NONE);
 
         assertThat(result.result()).isEqualTo(new BulkAddResult(2, 0, 0));
         assertThat(data.members(result.listId())).containsExactlyInAnyOrder(lead, otherLead);
@@ -302,7 +303,7 @@ class ListServiceTest extends IntegrationTest {
         List<Long> c = data.contacts(2);
 
         assertThatThrownBy(() -> lists.addContactsToNewList(ListDraft.manual("prospects", null),
-                BulkSelection.of(Set.copyOf(c))))
+                BulkSelection.of(Set.copyOf(c)), ProgressListener.NONE))
                 .isInstanceOf(DuplicateListNameException.class);
         assertThat(data.count("contact_list")).isEqualTo(1);
         assertThat(data.members(existing)).isEmpty();
@@ -310,7 +311,7 @@ class ListServiceTest extends IntegrationTest {
 
     @Test
     void bulk_edit_into_a_new_list_with_nothing_selected_creates_no_list() {
-        assertThatThrownBy(() -> lists.addContactsToNewList(ListDraft.manual("Empty", null), BulkSelection.of(Set.of())))
+        assertThatThrownBy(() -> lists.addContactsToNewList(ListDraft.manual("Empty", null), BulkSelection.of(Set.of()), ProgressListener.NONE))
                 .isInstanceOf(UserFacingException.class);
         assertThat(data.count("contact_list")).isZero();
     }
@@ -320,7 +321,7 @@ class ListServiceTest extends IntegrationTest {
         long contact = data.contact().create();
 
         assertThatThrownBy(() -> lists.addContactsToNewList(ListDraft.ruleBased("Rules", null, ACME, false),
-                BulkSelection.of(Set.of(contact))))
+                BulkSelection.of(Set.of(contact)), ProgressListener.NONE))
                 .isInstanceOf(UserFacingException.class);
         assertThat(data.count("contact_list")).isZero();
     }
@@ -329,7 +330,7 @@ class ListServiceTest extends IntegrationTest {
     void bulk_edit_into_a_list_that_no_longer_exists_says_so() {
         long contact = data.contact().create();
 
-        assertThatThrownBy(() -> lists.addContacts(-1, BulkSelection.of(Set.of(contact))))
+        assertThatThrownBy(() -> lists.addContacts(-1, BulkSelection.of(Set.of(contact)), ProgressListener.NONE))
                 .isInstanceOf(ListNotFoundException.class);
     }
 
@@ -340,7 +341,7 @@ class ListServiceTest extends IntegrationTest {
 
         long id = lists.create(ListDraft.manual("Campaign", null));
 
-        assertThat(lists.addContacts(id, BulkSelection.of(Set.of(contact)))).isEqualTo(new BulkAddResult(1, 0, 0));
+        assertThat(lists.addContacts(id, BulkSelection.of(Set.of(contact)), ProgressListener.NONE)).isEqualTo(new BulkAddResult(1, 0, 0));
     }
 
     // --- finding lists --------------------------------------------------------------------------------
@@ -379,7 +380,7 @@ class ListServiceTest extends IntegrationTest {
         signIn(role);
 
         assertThatThrownBy(() -> lists.create(ListDraft.manual("Mine", null))).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> lists.addContactsToNewList(ListDraft.manual("Mine", null), BulkSelection.matching(ContactFilter.ALL)))
+        assertThatThrownBy(() -> lists.addContactsToNewList(ListDraft.manual("Mine", null), BulkSelection.matching(ContactFilter.ALL), ProgressListener.NONE))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(data.count("contact_list")).isZero();
     }
@@ -393,9 +394,9 @@ class ListServiceTest extends IntegrationTest {
         data.addMembers(manual, contact);
         signIn(role);
 
-        assertThatThrownBy(() -> lists.addContacts(manual, BulkSelection.of(Set.of(contact))))
+        assertThatThrownBy(() -> lists.addContacts(manual, BulkSelection.of(Set.of(contact)), ProgressListener.NONE))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> lists.addContacts(ruleBased, BulkSelection.matching(ContactFilter.ALL)))
+        assertThatThrownBy(() -> lists.addContacts(ruleBased, BulkSelection.matching(ContactFilter.ALL), ProgressListener.NONE))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> lists.removeMember(manual, contact)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> lists.addExclusion(manual, contact)).isInstanceOf(AccessDeniedException.class);
@@ -413,5 +414,65 @@ class ListServiceTest extends IntegrationTest {
 
         assertThat(lists.find("", 0, 10)).extracting(ListSummary::id).containsExactly(id);
         assertThat(lists.count("pro")).isEqualTo(1);
+    }
+
+    // --- what a Jr. Salesperson may see ----------------------------------------------------------
+
+    @Test
+    void a_jr_salesperson_sees_only_their_own_contacts_in_a_lists_counts_and_exclusions() {
+        long junior = data.user(Role.JR_SALESPERSON).id();
+        long colleague = data.user(Role.SALESPERSON).id();
+        long mine = data.contact().owner(junior).create();
+        long myExcluded = data.contact().owner(junior).create();
+        List<Long> theirs = List.of(data.contact().owner(colleague).create(), data.contact().owner(colleague).create());
+        long theirExcluded = data.contact().owner(colleague).create();
+        long id = data.manualList("Prospects");
+        data.addMembers(id, mine, theirs.get(0), theirs.get(1));
+        data.exclude(id, myExcluded, theirExcluded);
+        signIn(Role.JR_SALESPERSON);
+
+        assertThat(lists.findSummary(id)).hasValueSatisfying(summary -> {
+            assertThat(summary.memberCount()).isEqualTo(1);
+            assertThat(summary.exclusionCount()).isEqualTo(1);
+        });
+        assertThat(lists.find("", 0, 10)).singleElement().satisfies(summary -> {
+            assertThat(summary.memberCount()).isEqualTo(1);
+            assertThat(summary.exclusionCount()).isEqualTo(1);
+        });
+        assertThat(lists.memberCount(id)).isEqualTo(1);
+        assertThat(lists.findExclusions(id, 0, 10)).extracting(ExcludedContact::contactId).containsExactly(myExcluded);
+        assertThat(lists.countExclusions(id)).isEqualTo(1);
+    }
+
+    @Test
+    void other_roles_see_every_member_and_exclusion_of_a_list() {
+        long colleague = data.user(Role.SALESPERSON).id();
+        long theirs = data.contact().owner(colleague).create();
+        long theirExcluded = data.contact().owner(colleague).create();
+        long id = data.manualList("Prospects");
+        data.addMembers(id, theirs);
+        data.exclude(id, theirExcluded);
+        signIn(Role.SALES_MANAGER);
+
+        assertThat(lists.findSummary(id)).hasValueSatisfying(summary -> {
+            assertThat(summary.memberCount()).isEqualTo(1);
+            assertThat(summary.exclusionCount()).isEqualTo(1);
+        });
+        assertThat(lists.findExclusions(id, 0, 10)).extracting(ExcludedContact::contactId).containsExactly(theirExcluded);
+    }
+
+    @Test
+    void applying_a_lists_rules_to_existing_contacts_is_audited_with_what_it_added_and_removed() {
+        long acme = data.contact().company("Acme").create();
+        long globex = data.contact().company("Globex").create();
+        long id = lists.create(ListDraft.ruleBased("Acme", null, ACME, true));
+        data.addRuleMembers(id, List.of(globex));
+
+        lists.update(id, ListDraft.ruleBased("Acme", null, ACME, true));
+
+        assertThat(data.members(id)).containsExactly(acme);
+        assertThat(data.jdbc().queryForList("select operation || ':' || contacts_added || ':' || contacts_affected"
+                + " from audit_entry order by id", String.class))
+                .containsExactly("APPLY_LIST_RULES:1:0", "APPLY_LIST_RULES:0:1");
     }
 }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.leadcrm.contact.ContactStatus;
@@ -62,7 +64,7 @@ public class TestData {
 
     // --- wiping -----------------------------------------------------------------------------------
 
-    /** Deletes every row of every table (but Flyway's history), children before parents. */
+    /** Deletes every row of every table (but Flyway's history and the lock rows), children before parents. */
     public void wipe() {
         for (String table : wipeOrder()) {
             jdbc.getJdbcTemplate().update("delete from " + table);
@@ -87,7 +89,8 @@ public class TestData {
             try (ResultSet tables = meta.getTables(null, schema, "%", new String[] {"TABLE"})) {
                 while (tables.next()) {
                     String table = tables.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
-                    if (!table.startsWith("flyway_")) {
+                    // The lock rows are part of the schema, like Flyway's history.
+                    if (!table.startsWith("flyway_") && !table.equals("bulk_work_lock")) {
                         referencedBy.put(table, new HashSet<>());
                     }
                 }
@@ -369,6 +372,12 @@ public class TestData {
         return queryLong("select count(*) from " + table, new MapSqlParameterSource());
     }
 
+    /** The list's membership version as a confirmation would show it; -1 for no such list. */
+    public long memberVersion(long listId) {
+        return jdbc.query("select member_version from contact_list where id = :id", new MapSqlParameterSource("id", listId),
+                (rs, n) -> rs.getLong(1)).stream().findFirst().orElse(-1L);
+    }
+
     public boolean contactExists(long contactId) {
         return exists("contact", "id", contactId);
     }
@@ -419,6 +428,28 @@ public class TestData {
                 ids("select id from opportunity", new MapSqlParameterSource()),
                 pairs("select opportunity_id, contact_id from opportunity_contact"),
                 count("audit_entry"));
+    }
+
+    /**
+     * Every row of every table, as text, table by table: equal before and after exactly when the
+     * database is exactly as it was.
+     */
+    public Map<String, List<String>> everyRow() {
+        Map<String, List<String>> rows = new TreeMap<>();
+        List<String> tables = new ArrayList<>(wipeOrder());
+        tables.add("bulk_work_lock");
+        for (String table : tables) {
+            List<String> lines = new ArrayList<>(jdbc.getJdbcTemplate().query("select * from " + table, (rs, n) -> {
+                StringBuilder line = new StringBuilder();
+                for (int column = 1; column <= rs.getMetaData().getColumnCount(); column++) {
+                    line.append(rs.getMetaData().getColumnLabel(column)).append('=').append(rs.getString(column)).append(' ');
+                }
+                return line.toString();
+            }));
+            Collections.sort(lines);
+            rows.put(table, lines);
+        }
+        return rows;
     }
 
     /** The rows of the tables a deletion touches; pairs are (list or opportunity id, contact id). */

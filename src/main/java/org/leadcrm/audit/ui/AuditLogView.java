@@ -58,6 +58,7 @@ public class AuditLogView extends VerticalLayout {
         grid.addColumn(r -> r.operation().label()).setHeader("Operation").setAutoWidth(true);
         grid.addColumn(r -> r.listName() == null ? "" : r.listName()).setHeader("List").setWidth("14rem").setFlexGrow(3);
         grid.addColumn(r -> number(r.contactsAffected())).setHeader("Contacts").setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> number(r.contactsAdded())).setHeader("Contacts added").setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> number(r.contactsKept())).setHeader("Synced kept").setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> number(r.opportunitiesDeleted())).setHeader("Opportunities deleted").setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> number(r.exclusionsRemoved())).setHeader("Exclusions removed").setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);

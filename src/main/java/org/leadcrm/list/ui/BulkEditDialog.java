@@ -105,7 +105,7 @@ public class BulkEditDialog extends Dialog {
             }
             close();
             background.run(size, "Adding contacts to " + chosen.name(),
-                    progress -> lists.addContacts(chosen.id(), selection),
+                    progress -> lists.addContacts(chosen.id(), selection, progress),
                     result -> done(chosen.name(), result));
         } else {
             String name = newName.getValue().strip();
@@ -122,7 +122,7 @@ public class BulkEditDialog extends Dialog {
             close();
             ListDraft draft = ListDraft.manual(name, newDescription.getValue());
             background.run(size, "Creating " + name,
-                    progress -> lists.addContactsToNewList(draft, selection),
+                    progress -> lists.addContactsToNewList(draft, selection, progress),
                     result -> done(name, result.result()));
         }
     }

@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 import org.leadcrm.base.ui.Counts;
 import org.leadcrm.base.ui.BackgroundOperation;
 import org.leadcrm.base.ui.Notifications;
-import org.leadcrm.deletion.DeletionPreview;
+import org.leadcrm.list.ListDeletionPreview;
 import org.leadcrm.list.ListOperationResult;
 import org.leadcrm.list.ListOptionsService;
 import org.leadcrm.list.ListSummary;
@@ -76,11 +76,14 @@ class ListOptionsMenu extends MenuBar {
     }
 
     private void confirmDelete(boolean alsoDeleteList) {
-        DeletionPreview preview = service.previewDeletion(list.id());
+        ListDeletionPreview shown = service.previewDeletion(list.id());
         String title = alsoDeleteList ? DELETE_ALL_AND_LIST + "?" : DELETE_ALL + "?";
-        new CountConfirmDialog(title, list.name(), preview, alsoDeleteList, typed ->
+        // The service deletes only if the list still has the members counted here: same
+        // membership version, same number.
+        new CountConfirmDialog(title, list.name(), shown.preview(), alsoDeleteList, typed ->
                 background.run(typed, "Deleting the contacts of " + list.name(),
-                        progress -> service.deleteAllContacts(list.id(), typed, alsoDeleteList, progress),
+                        progress -> service.deleteAllContacts(list.id(), typed, shown.memberVersion(), alsoDeleteList,
+                                progress),
                         result -> {
                             Notifications.success(deletedMessage(result, alsoDeleteList));
                             onChanged.accept(alsoDeleteList);
