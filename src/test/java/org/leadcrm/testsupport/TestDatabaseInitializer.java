@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -58,8 +60,9 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
             properties.put("spring.datasource.password", "postgres");
             // as application-postgres.properties does in production
             properties.put("spring.datasource.hikari.data-source-properties.reWriteBatchedInserts", "true");
+            properties.put("spring.datasource.hikari.data-source-properties.options", "-c lock_timeout=10s");
         } else {
-            properties.put("spring.datasource.url", "jdbc:h2:mem:leadcrm-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;DEFAULT_NULL_ORDERING=HIGH");
+            properties.put("spring.datasource.url", "jdbc:h2:mem:leadcrm-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000");
             properties.put("spring.datasource.username", "sa");
             properties.put("spring.datasource.password", "");
         }
@@ -67,6 +70,13 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
         properties.put("leadcrm.demo-data.enabled", "false");
         properties.put("spring.datasource.hikari.maximum-pool-size", "5");
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, properties));
+        context.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                // Lets a test fail any one statement of an operation (StatementFaults).
+                return bean instanceof DataSource dataSource ? StatementFaults.wrap(dataSource) : bean;
+            }
+        });
     }
 
     private static void createPostgresDatabase(String name) {
