@@ -1,5 +1,6 @@
 package org.leadcrm.base.ui;
 
+import java.util.concurrent.RejectedExecutionException;
 import org.leadcrm.base.UserFacingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,6 +10,8 @@ import org.springframework.security.access.AccessDeniedException;
 public final class ErrorMessages {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorMessages.class);
+
+    static final String SHUTTING_DOWN = "The server is shutting down: nothing was started. Try again in a minute.";
 
     private ErrorMessages() {
     }
@@ -23,6 +26,10 @@ public final class ErrorMessages {
             if (cause instanceof AccessDeniedException) {
                 log.warn("Access denied: {}", cause.getMessage());
                 return "You do not have permission to do that.";
+            }
+            if (cause instanceof RejectedExecutionException) {
+                log.warn("Refused during shutdown: {}", cause.toString());
+                return SHUTTING_DOWN;
             }
             cause = cause.getCause();
         }
