@@ -146,7 +146,7 @@ class BackgroundOperationTest extends KaribuTest {
         awaitWorker();
 
         _assertNone(BackgroundOperation.ProgressDialog.class);
-        expectNotifications("Something went wrong. Please try again; if it keeps happening, tell your administrator.");
+        expectNotifications(ErrorMessages.UNEXPECTED);
     }
 
     @Test
