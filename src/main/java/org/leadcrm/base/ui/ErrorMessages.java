@@ -1,6 +1,10 @@
 package org.leadcrm.base.ui;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.concurrent.RejectedExecutionException;
 import org.leadcrm.base.UserFacingException;
 import org.slf4j.Logger;
@@ -65,6 +69,10 @@ public final class ErrorMessages {
                 log.warn("Access denied: {}", cause.getMessage());
                 return "You do not have permission to do that.";
             }
+            if (cause instanceof ConstraintViolationException invalid && !invalid.getConstraintViolations().isEmpty()) {
+                log.warn("Refused as invalid: {}", invalid.getMessage());
+                return describe(invalid);
+            }
             for (Expected expected : EXPECTED) {
                 if (expected.matches(cause)) {
                     log.warn("Nothing was changed, {}: {}", expected.what(), cause.toString());
@@ -75,6 +83,30 @@ public final class ErrorMessages {
         }
         log.error("Unexpected error", error);
         return UNEXPECTED;
+    }
+
+    /**
+     * The violations' own messages, which are written for users where the constraint is declared
+     * ("The name is too long: at most 100 characters."); a default one ("size must be between 0
+     * and 100") is prefixed with the name of its field.
+     */
+    private static String describe(ConstraintViolationException invalid) {
+        return invalid.getConstraintViolations().stream()
+                .sorted(Comparator.comparing(violation -> violation.getPropertyPath().toString()))
+                .map(ErrorMessages::describe)
+                .distinct()
+                .collect(Collectors.joining(" "));
+    }
+
+    private static String describe(ConstraintViolation<?> violation) {
+        if (!violation.getMessageTemplate().startsWith("{")) {
+            return violation.getMessage();
+        }
+        String field = "";
+        for (jakarta.validation.Path.Node node : violation.getPropertyPath()) {
+            field = node.getName() == null ? field : node.getName();
+        }
+        return field.isEmpty() ? violation.getMessage() : field + ": " + violation.getMessage();
     }
 
     private record Expected(String message, String what, List<Class<? extends Throwable>> types) {

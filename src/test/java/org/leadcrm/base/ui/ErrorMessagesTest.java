@@ -2,6 +2,10 @@ package org.leadcrm.base.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.Size;
 import java.sql.SQLException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -10,6 +14,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.leadcrm.base.UserFacingException;
+import org.leadcrm.list.ListDraft;
+import org.leadcrm.list.ListRules;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.task.TaskRejectedException;
@@ -76,6 +82,31 @@ class ErrorMessagesTest {
         Throwable wrapped = new TransactionSystemException("Could not commit", new UserFacingException("This list changed."));
 
         assertThat(ErrorMessages.messageFor(wrapped)).isEqualTo("This list changed.");
+    }
+
+    @Test
+    void invalid_input_is_described_by_the_messages_of_its_constraints() {
+        Validator validator = Validation.buildDefaultValidatorFactory().getValidator();
+        ListRules rules = new ListRules(null, "x".repeat(101), null, null, null, null, null, null, null);
+        ListDraft draft = ListDraft.ruleBased("x".repeat(101), null, rules, true);
+
+        String message = ErrorMessages.messageFor(new ConstraintViolationException(validator.validate(draft)));
+
+        assertThat(message).isEqualTo("The name is too long: at most 100 characters. "
+                + "The rule \"City is\" is too long: at most 100 characters.");
+    }
+
+    record Unexplained(@Size(max = 3) String code) {
+    }
+
+    @Test
+    void a_constraint_without_a_message_of_its_own_is_named_by_its_field() {
+        Validator validator = Validation.buildDefaultValidatorFactory().getValidator();
+
+        String message = ErrorMessages.messageFor(new ConstraintViolationException(validator.validate(new Unexplained("ABCD"))));
+
+        // The default message itself is in the JVM's language ("size must be between 0 and 3").
+        assertThat(message).startsWith("code: ").contains("3").isNotEqualTo(ErrorMessages.UNEXPECTED);
     }
 
     @Test
