@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.leadcrm.base.SearchText;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
 /**
@@ -16,7 +17,9 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
  */
 public record ContactCondition(String sql, MapSqlParameterSource params) {
 
+    /** @throws org.leadcrm.base.UserFacingException if the search text is longer than {@link ContactFilter#SEARCH_MAX_LENGTH} */
     public static ContactCondition of(ContactFilter filter, ZoneId zone) {
+        SearchText.requireWithinLimit(filter.search());
         List<String> clauses = new ArrayList<>();
         MapSqlParameterSource params = new MapSqlParameterSource();
         String search = trimToNull(filter.search());

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.leadcrm.base.SearchText;
 import org.leadcrm.base.UserFacingException;
 import org.leadcrm.contact.ContactCondition;
 import org.leadcrm.contact.ContactFilter;
@@ -298,6 +299,7 @@ public class ListService {
     }
 
     private static MapSqlParameterSource searchParams(String search) {
+        SearchText.requireWithinLimit(search);
         String prefix = search == null ? "" : search.strip().toLowerCase(Locale.ROOT)
                 .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         return new MapSqlParameterSource("search", "%" + prefix + "%");

@@ -7,11 +7,13 @@ import jakarta.validation.ConstraintViolationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.leadcrm.base.UserFacingException;
 import org.leadcrm.testsupport.IntegrationTest;
 import org.leadcrm.testsupport.TestData;
 import org.springframework.security.test.context.support.WithMockUser;
 
-/** What a user types into a list's form is refused whole when too long. */
+/** What a user types into a list's form or the Lists search is refused whole when too long. */
 @WithMockUser(username = "admin", roles = "ADMIN")
 class ListInputLimitsTest extends IntegrationTest {
 
@@ -75,5 +77,29 @@ class ListInputLimitsTest extends IntegrationTest {
                 .hasMessageContaining("description")
                 .hasMessageContaining("at most 1000 characters");
         assertThat(data.count("contact_list")).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void a_search_longer_than_the_limit_is_refused_by_find_and_count(boolean find) {
+        data.manualList("Prospects");
+        String tooLong = "p".repeat(101);
+
+        assertThatThrownBy(() -> {
+            if (find) {
+                lists.find(tooLong, 0, 50);
+            } else {
+                lists.count(tooLong);
+            }
+        }).isInstanceOf(UserFacingException.class).hasMessage("Search text is too long: at most 100 characters.");
+    }
+
+    @Test
+    void a_search_up_to_the_limit_is_answered() {
+        data.manualList("Prospects");
+
+        assertThat(lists.count("p".repeat(100))).isZero();
+        assertThat(lists.find("  prospects  ", 0, 50)).extracting(ListSummary::name).containsExactly("Prospects");
+        assertThat(lists.count(" ".repeat(200) + "prospects")).isEqualTo(1);
     }
 }
