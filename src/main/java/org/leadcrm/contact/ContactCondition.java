@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import org.leadcrm.base.SearchText;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
 /**
@@ -56,7 +57,9 @@ public final class ContactCondition {
         return EVERYTHING.equals(sql);
     }
 
+    /** @throws org.leadcrm.base.UserFacingException if the search text is longer than {@link ContactFilter#SEARCH_MAX_LENGTH} */
     public static ContactCondition of(ContactFilter filter, ZoneId zone) {
+        SearchText.requireWithinLimit(filter.search());
         List<String> clauses = new ArrayList<>();
         MapSqlParameterSource params = new MapSqlParameterSource();
         String search = trimToNull(filter.search());

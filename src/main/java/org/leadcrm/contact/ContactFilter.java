@@ -1,13 +1,15 @@
 package org.leadcrm.contact;
 
 import java.time.LocalDate;
+import org.leadcrm.base.SearchText;
 import org.springframework.lang.Nullable;
 
 /**
  * Which contacts a user is looking at or acting on. Every field is optional; the conditions
  * that are set are AND-ed. The same filter drives the grid, its count, Bulk Edit and list rules.
  *
- * @param search     prefix of first name, last name, e-mail or company, any case
+ * @param search     prefix of first name, last name, e-mail or company, any case; at most
+ *                   {@link #SEARCH_MAX_LENGTH} characters
  * @param listId     only members of this list
  * @param ownerId    only contacts owned by this user
  */
@@ -23,6 +25,8 @@ public record ContactFilter(
         @Nullable Integer maxScore,
         @Nullable LocalDate createdFrom,
         @Nullable LocalDate createdTo) {
+
+    public static final int SEARCH_MAX_LENGTH = SearchText.MAX_LENGTH;
 
     public static final ContactFilter ALL =
             new ContactFilter(null, null, null, null, null, null, null, null, null, null, null);

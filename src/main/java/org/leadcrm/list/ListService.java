@@ -10,10 +10,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.leadcrm.audit.AuditEvent;
-import org.leadcrm.audit.AuditOperation;
 import org.leadcrm.audit.AuditService;
 import org.leadcrm.base.BulkWorkLock;
 import org.leadcrm.base.ProgressListener;
+import org.leadcrm.base.SearchText;
 import org.leadcrm.base.UserFacingException;
 import org.leadcrm.contact.ContactCondition;
 import org.leadcrm.contact.ContactFilter;
@@ -344,6 +344,7 @@ public class ListService {
     }
 
     private static MapSqlParameterSource searchParams(String search) {
+        SearchText.requireWithinLimit(search);
         String prefix = search == null ? "" : search.strip().toLowerCase(Locale.ROOT)
                 .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         return new MapSqlParameterSource("search", "%" + prefix + "%");

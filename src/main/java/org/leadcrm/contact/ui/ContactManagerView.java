@@ -121,6 +121,7 @@ public class ContactManagerView extends VerticalLayout {
         search.setAriaLabel("Search contacts");
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);
+        search.setMaxLength(ContactFilter.SEARCH_MAX_LENGTH);
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.setWidth("22rem");
         search.addValueChangeListener(e -> applyFilter(filter.withSearch(e.getValue())));

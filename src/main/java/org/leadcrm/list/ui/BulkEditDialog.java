@@ -53,9 +53,9 @@ public class BulkEditDialog extends Dialog {
         existing.setItemLabelGenerator(ListChoice::name);
         existing.setWidthFull();
         newName.setWidthFull();
-        newName.setMaxLength(100);
+        newName.setMaxLength(ListDraft.NAME_MAX_LENGTH);
         newDescription.setWidthFull();
-        newDescription.setMaxLength(1000);
+        newDescription.setMaxLength(ListDraft.DESCRIPTION_MAX_LENGTH);
         target.addValueChangeListener(e -> showTarget());
         showTarget();
 

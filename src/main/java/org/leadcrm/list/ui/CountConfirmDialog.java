@@ -11,12 +11,14 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import java.util.OptionalLong;
 import java.util.function.LongConsumer;
 import org.leadcrm.base.ui.Counts;
+import org.leadcrm.base.ui.TypedCount;
 import org.leadcrm.deletion.DeletionPreview;
 
 /**
  * The count-match confirmation of a permanent delete. It states what will go and what stays, and
- * enables Delete only when the typed number equals the list's member count. The typed number
- * travels to the service, which counts again inside its transaction.
+ * enables Delete only when the typed number equals the list's member count, typed as the page
+ * shows it or as plain digits ({@link TypedCount}). The typed number travels to the service, which
+ * counts again inside its transaction.
  */
 class CountConfirmDialog extends Dialog {
 
@@ -69,31 +71,32 @@ class CountConfirmDialog extends Dialog {
     /** Validates the typed number; shows why it is refused when {@code explain} or it is not blank. */
     private OptionalLong check(boolean explain) {
         String text = typedCount.getValue();
+        OptionalLong typed = TypedCount.parse(text);
         String error = null;
-        OptionalLong typed = OptionalLong.empty();
-        if (text.isEmpty()) {
+        if (text.isBlank()) {
             error = explain ? "Type the number of contacts to confirm." : null;
-        } else if (!text.equals(text.strip()) || text.contains(" ")) {
-            error = "Type the number without spaces.";
-        } else if (text.startsWith("-")) {
-            error = "The number of contacts cannot be negative.";
-        } else if (!text.chars().allMatch(Character::isDigit)) {
-            error = "Type digits only, like " + memberCount + ".";
-        } else {
-            try {
-                long value = Long.parseLong(text);
-                if (value == memberCount) {
-                    typed = OptionalLong.of(value);
-                } else {
-                    error = "That is not the number of contacts in this list.";
-                }
-            } catch (NumberFormatException tooLong) {
-                error = "That is not the number of contacts in this list.";
-            }
+        } else if (typed.isEmpty()) {
+            error = whyNotANumber(text.strip());
+        } else if (typed.getAsLong() != memberCount) {
+            error = "That is not the number of contacts in this list.";
+            typed = OptionalLong.empty();
         }
         typedCount.setErrorMessage(error);
         typedCount.setInvalid(error != null);
         delete.setEnabled(typed.isPresent());
         return typed;
+    }
+
+    private String whyNotANumber(String text) {
+        if (text.startsWith("-")) {
+            return "The number of contacts cannot be negative.";
+        }
+        if (text.contains(".")) {
+            return "Type a whole number of contacts.";
+        }
+        return memberCount < 1000
+                ? "Type digits only, like " + memberCount + "."
+                : "Type the number as it is shown, like " + Counts.number(memberCount)
+                        + ", or digits only, like " + memberCount + ".";
     }
 }

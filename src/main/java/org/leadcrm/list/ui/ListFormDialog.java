@@ -56,8 +56,11 @@ class ListFormDialog extends Dialog {
         setWidth("40rem");
 
         name.setRequiredIndicatorVisible(true);
-        name.setMaxLength(100);
-        description.setMaxLength(1000);
+        name.setMaxLength(ListDraft.NAME_MAX_LENGTH);
+        description.setMaxLength(ListDraft.DESCRIPTION_MAX_LENGTH);
+        company.setMaxLength(ListRules.COMPANY_MAX_LENGTH);
+        city.setMaxLength(ListRules.CITY_MAX_LENGTH);
+        country.setMaxLength(ListRules.COUNTRY_MAX_LENGTH);
         status.setItems(ContactStatus.values());
         status.setItemLabelGenerator(ContactStatus::label);
         status.setClearButtonVisible(true);

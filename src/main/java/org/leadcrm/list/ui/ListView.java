@@ -207,6 +207,7 @@ public class ListView extends VerticalLayout implements HasUrlParameter<Long>, H
         memberSearch.setAriaLabel("Search members");
         memberSearch.setPrefixComponent(VaadinIcon.SEARCH.create());
         memberSearch.setClearButtonVisible(true);
+        memberSearch.setMaxLength(ContactFilter.SEARCH_MAX_LENGTH);
         memberSearch.setValueChangeMode(ValueChangeMode.LAZY);
         memberSearch.addValueChangeListener(e -> members.getDataProvider().refreshAll());
     }

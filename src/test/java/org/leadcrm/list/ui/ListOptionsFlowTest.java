@@ -129,7 +129,7 @@ class ListOptionsFlowTest extends KaribuTest {
         assertThat(text).contains("Contacts in the list: 3", "Synced with Salesforce or SugarCRM, kept: 1",
                 "Opportunities deleted with their only lead: 1");
 
-        for (String wrong : List.of("", "abc", "-3", " 3", "3 ", "2", "4", "3.0", "99999999999999999999")) {
+        for (String wrong : List.of("", "abc", "-3", "+3", "3 3", "2", "4", "3.0", "3,0", "0,003", "99999999999999999999")) {
             _setValue(dialog.typedCount, wrong);
             assertThat(dialog.delete.isEnabled()).as("Delete enabled after typing '%s'", wrong).isFalse();
             if (!wrong.isEmpty()) {
@@ -139,6 +139,8 @@ class ListOptionsFlowTest extends KaribuTest {
         }
         assertThat(data.members(list)).hasSize(3);
 
+        _setValue(dialog.typedCount, " 3 ");
+        assertThat(dialog.delete.isEnabled()).as("spaces around the number are ignored").isTrue();
         _setValue(dialog.typedCount, "3");
         assertThat(dialog.delete.isEnabled()).isTrue();
         _click(dialog.delete);
@@ -150,6 +152,30 @@ class ListOptionsFlowTest extends KaribuTest {
         assertThat(data.listExists(list)).isTrue();
         assertThat(data.opportunityExists(onlyAdasDeal)).isFalse();
         assertThat(data.opportunityLeads(sharedDeal)).containsExactly(outsider);
+    }
+
+    @Test
+    void a_list_of_over_a_thousand_is_deleted_by_typing_its_count_as_the_page_shows_it() {
+        data.wipe();
+        list = data.manualList("Trade fair");
+        data.addMembers(list, data.contacts(1_234));
+        _clickItemWithCaption(optionsOnListPage(Role.ADMIN), ListOptionsMenu.DELETE_ALL);
+        CountConfirmDialog dialog = _get(CountConfirmDialog.class);
+        assertThat(dialog.getElement().getTextRecursively()).contains("Contacts in the list: 1,234");
+
+        _setValue(dialog.typedCount, "1,23,4");
+        assertThat(dialog.delete.isEnabled()).as("Delete enabled after a wrong grouping").isFalse();
+        assertThat(dialog.typedCount.getErrorMessage())
+                .isEqualTo("Type the number as it is shown, like 1,234, or digits only, like 1234.");
+        _setValue(dialog.typedCount, "1234");
+        assertThat(dialog.delete.isEnabled()).as("Delete enabled after plain digits").isTrue();
+        _setValue(dialog.typedCount, " 1,234 ");
+        assertThat(dialog.delete.isEnabled()).as("Delete enabled after the count as shown").isTrue();
+        _click(dialog.delete);
+
+        expectNotifications("Deleted 1,234 contacts, kept 0 synced, deleted 0 opportunities.");
+        assertThat(data.members(list)).isEmpty();
+        assertThat(data.count("contact")).isZero();
     }
 
     @Test
