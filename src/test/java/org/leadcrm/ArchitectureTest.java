@@ -1,17 +1,33 @@
 package org.leadcrm;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.constructors;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.leadcrm.contact.ContactCondition;
+import org.leadcrm.deletion.ContactSelection;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.repository.Repository;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
 
-/** Keeps the packages honest: views go through services, and no package cycles. */
+/**
+ * Keeps the packages honest: views go through services, every service operation says who may call
+ * it, SQL-carrying types are made only by their factories, and no package cycles.
+ */
 class ArchitectureTest {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
@@ -39,5 +55,33 @@ class ArchitectureTest {
     @Test
     void packages_have_no_cycles() {
         slices().matching("org.leadcrm.(**)").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    /** Services, and the components of the feature packages that other features call, such as the deletion core. */
+    private static final DescribedPredicate<JavaClass> SERVICES = DescribedPredicate.describe("a public service",
+            type -> type.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC)
+                    && (type.isAnnotatedWith(Service.class)
+                    || type.isAnnotatedWith(Component.class) && type.getPackageName().matches(
+                            "org\\.leadcrm\\.(contact|list|deletion|audit|opportunity)")));
+
+    @Test
+    void every_public_service_method_says_who_may_call_it() {
+        methods().that().arePublic().and().areDeclaredInClassesThat(SERVICES)
+                .should(new ArchCondition<JavaMethod>("be guarded by @PreAuthorize on the method or its class") {
+                    @Override
+                    public void check(JavaMethod method, ConditionEvents events) {
+                        boolean guarded = method.isAnnotatedWith(PreAuthorize.class)
+                                || method.getOwner().isAnnotatedWith(PreAuthorize.class);
+                        events.add(new SimpleConditionEvent(method, guarded, method.getFullName() + " has no @PreAuthorize"));
+                    }
+                })
+                .check(CLASSES);
+    }
+
+    @Test
+    void types_that_carry_sql_are_made_only_by_their_factories() {
+        constructors().that().areDeclaredIn(ContactSelection.class).or().areDeclaredIn(ContactCondition.class)
+                .should().bePrivate()
+                .check(CLASSES);
     }
 }

@@ -69,6 +69,9 @@ class PermanentDeleteJourneyTest extends BrowserTest {
         browser.clickMenuItem("Permanently Delete All Contacts and List");
         WebElement confirm = browser.dialog();
         browser.findWithin(confirm, "[slot=title]", "Permanently Delete All Contacts and List?");
+        // The counts arrive from the background while the dialog is open.
+        browser.waitUntil("the counts to be shown", b -> b.visibleWithin(confirm, "li", null).stream()
+                .map(b::textOf).noneMatch(text -> text.contains("counting")) ? true : null);
         assertThat(browser.visibleWithin(confirm, "li", null).stream().map(browser::textOf)).containsExactly(
                 "Contacts in the list: 6",
                 "Synced with Salesforce or SugarCRM, kept: 2",

@@ -14,6 +14,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.leadcrm.base.ProgressListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -122,6 +123,37 @@ public class BackgroundOperation implements SmartLifecycle {
             return;
         }
         log.debug("Started in the background: {}", title);
+    }
+
+    /**
+     * Reads something that can take a while, such as a confirmation's counts, on a worker thread
+     * as the current user, and hands it to the page when it is there: the page is never frozen
+     * by a query that grows with the data (docs/decisions/006). Without a page (a service
+     * calling), it reads at once.
+     *
+     * @param onLoaded run in the UI with what was read
+     * @param onFailed run in the UI with the message for the user if reading failed
+     */
+    public <T> void load(Supplier<T> query, Consumer<T> onLoaded, Consumer<String> onFailed) {
+        UI ui = UI.getCurrent();
+        if (ui == null) {
+            onLoaded.accept(query.get());
+            return;
+        }
+        Runnable work = () -> {
+            try {
+                T result = query.get();
+                tellUser(ui, () -> onLoaded.accept(result));
+            } catch (Throwable e) {
+                String message = ErrorMessages.messageFor(e);
+                tellUser(ui, () -> onFailed.accept(message));
+            }
+        };
+        try {
+            executor.execute(new DelegatingSecurityContextRunnable(work, startingUser()));
+        } catch (RejectedExecutionException shutDownMeanwhile) {
+            onFailed.accept(ErrorMessages.messageFor(shutDownMeanwhile));
+        }
     }
 
     /**

@@ -9,7 +9,6 @@ import java.util.function.Consumer;
 import org.leadcrm.base.ui.Counts;
 import org.leadcrm.base.ui.BackgroundOperation;
 import org.leadcrm.base.ui.Notifications;
-import org.leadcrm.list.ListDeletionPreview;
 import org.leadcrm.list.ListOperationResult;
 import org.leadcrm.list.ListOptionsService;
 import org.leadcrm.list.ListSummary;
@@ -76,18 +75,20 @@ class ListOptionsMenu extends MenuBar {
     }
 
     private void confirmDelete(boolean alsoDeleteList) {
-        ListDeletionPreview shown = service.previewDeletion(list.id());
         String title = alsoDeleteList ? DELETE_ALL_AND_LIST + "?" : DELETE_ALL + "?";
         // The service deletes only if the list still has the members counted here: same
         // membership version, same number.
-        new CountConfirmDialog(title, list.name(), shown.preview(), alsoDeleteList, typed ->
+        CountConfirmDialog dialog = new CountConfirmDialog(title, list.name(), alsoDeleteList, (shown, typed) ->
                 background.run(typed, "Deleting the contacts of " + list.name(),
                         progress -> service.deleteAllContacts(list.id(), typed, shown.memberVersion(), alsoDeleteList,
                                 progress),
                         result -> {
                             Notifications.success(deletedMessage(result, alsoDeleteList));
                             onChanged.accept(alsoDeleteList);
-                        })).open();
+                        }));
+        dialog.open();
+        // Counting can take a while on a large list: the dialog is open meanwhile, and Cancel works.
+        background.load(() -> service.previewDeletion(list.id()), dialog::showPreview, dialog::showFailure);
     }
 
     private void confirmDeleteList() {

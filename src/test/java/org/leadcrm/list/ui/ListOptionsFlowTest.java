@@ -11,6 +11,7 @@ import static com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifica
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -124,7 +125,7 @@ class ListOptionsFlowTest extends KaribuTest {
     @EnumSource(value = Role.class, names = {"ADMIN", "COMPANY_MANAGER"})
     void permanently_delete_all_contacts_deletes_the_non_synced_members_everywhere_after_the_right_count(Role role) {
         _clickItemWithCaption(optionsInListsGrid(role), ListOptionsMenu.DELETE_ALL);
-        CountConfirmDialog dialog = _get(CountConfirmDialog.class);
+        CountConfirmDialog dialog = countsShown(_get(CountConfirmDialog.class));
         String text = dialog.getElement().getTextRecursively();
         assertThat(text).contains("Contacts in the list: 3", "Synced with Salesforce or SugarCRM, kept: 1",
                 "Opportunities deleted with their only lead: 1");
@@ -155,12 +156,42 @@ class ListOptionsFlowTest extends KaribuTest {
     }
 
     @Test
+    void the_confirmation_opens_at_once_with_its_counts_pending_and_delete_disabled_until_they_are_in() {
+        _clickItemWithCaption(optionsInListsGrid(Role.ADMIN), ListOptionsMenu.DELETE_ALL);
+        CountConfirmDialog dialog = _get(CountConfirmDialog.class);
+
+        // The counts are read on a worker thread; the page gets them at its next round trip.
+        assertThat(dialog.isOpened()).isTrue();
+        assertThat(dialog.getElement().getTextRecursively()).contains("Contacts in the list: " + CountConfirmDialog.COUNTING);
+        assertThat(dialog.typedCount.isEnabled()).isFalse();
+        assertThat(dialog.delete.isEnabled()).isFalse();
+        assertThat(dialog.cancel.isEnabled()).isTrue();
+
+        countsShown(dialog);
+        assertThat(dialog.getElement().getTextRecursively()).contains("Contacts in the list: 3")
+                .doesNotContain(CountConfirmDialog.COUNTING);
+        assertThat(dialog.typedCount.isEnabled()).isTrue();
+    }
+
+    @Test
+    void cancel_while_counting_closes_the_confirmation_and_deletes_nothing() {
+        _clickItemWithCaption(optionsInListsGrid(Role.ADMIN), ListOptionsMenu.DELETE_ALL);
+        CountConfirmDialog dialog = _get(CountConfirmDialog.class);
+        assertThat(dialog.isCounting()).isTrue();
+
+        _click(dialog.cancel);
+
+        assertThat(dialog.isOpened()).isFalse();
+        assertThat(data.members(list)).hasSize(3);
+    }
+
+    @Test
     void a_list_of_over_a_thousand_is_deleted_by_typing_its_count_as_the_page_shows_it() {
         data.wipe();
         list = data.manualList("Trade fair");
         data.addMembers(list, data.contacts(1_234));
         _clickItemWithCaption(optionsOnListPage(Role.ADMIN), ListOptionsMenu.DELETE_ALL);
-        CountConfirmDialog dialog = _get(CountConfirmDialog.class);
+        CountConfirmDialog dialog = countsShown(_get(CountConfirmDialog.class));
         assertThat(dialog.getElement().getTextRecursively()).contains("Contacts in the list: 1,234");
 
         _setValue(dialog.typedCount, "1,23,4");
@@ -181,7 +212,7 @@ class ListOptionsFlowTest extends KaribuTest {
     @Test
     void permanently_delete_all_contacts_and_list_deletes_the_list_too() {
         _clickItemWithCaption(optionsOnListPage(Role.COMPANY_MANAGER), ListOptionsMenu.DELETE_ALL_AND_LIST);
-        CountConfirmDialog dialog = _get(CountConfirmDialog.class);
+        CountConfirmDialog dialog = countsShown(_get(CountConfirmDialog.class));
         _setValue(dialog.typedCount, "3");
         _click(dialog.delete);
 
@@ -195,12 +226,12 @@ class ListOptionsFlowTest extends KaribuTest {
     @Test
     void a_list_that_changed_while_confirming_deletes_nothing_and_says_so() {
         _clickItemWithCaption(optionsInListsGrid(Role.ADMIN), ListOptionsMenu.DELETE_ALL);
-        CountConfirmDialog dialog = _get(CountConfirmDialog.class);
+        CountConfirmDialog dialog = countsShown(_get(CountConfirmDialog.class));
         data.addMembers(list, outsider); // someone else adds a member meanwhile
         _setValue(dialog.typedCount, "3");
         _click(dialog.delete);
 
-        expectNotifications("This list changed while you were confirming: it now has 4 contacts. Nothing was deleted.");
+        expectNotifications("The list changed while you were confirming — look again. It now has 4 contacts. Nothing was deleted.");
         assertThat(data.members(list)).containsExactlyInAnyOrder(ada, alan, synced, outsider);
         assertThat(data.contactIds()).contains(ada, alan, synced, outsider);
         assertThat(data.opportunityExists(onlyAdasDeal)).isTrue();
@@ -231,5 +262,18 @@ class ListOptionsFlowTest extends KaribuTest {
         UI.getCurrent().navigate(ListView.class, list);
         _get(ListView.class);
         assertThat(_find(ListOptionsMenu.class)).isEmpty();
+    }
+
+    /** Lets the page take the counts the worker thread read, as the browser's next round trip would. */
+    private static CountConfirmDialog countsShown(CountConfirmDialog dialog) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (dialog.isCounting()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("The counts never arrived");
+            }
+            MockVaadin.clientRoundtrip();
+            java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
+        }
+        return dialog;
     }
 }

@@ -1,0 +1,225 @@
+package org.leadcrm.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.leadcrm.audit.AuditEvent;
+import org.leadcrm.audit.AuditFilter;
+import org.leadcrm.audit.AuditOperation;
+import org.leadcrm.audit.AuditService;
+import org.leadcrm.base.ProgressListener;
+import org.leadcrm.contact.ContactDraft;
+import org.leadcrm.contact.ContactFilter;
+import org.leadcrm.contact.ContactService;
+import org.leadcrm.contact.ContactSort;
+import org.leadcrm.deletion.ContactDeletion;
+import org.leadcrm.deletion.ContactSelection;
+import org.leadcrm.deletion.LeadDeletionService;
+import org.leadcrm.list.BulkSelection;
+import org.leadcrm.list.ListDraft;
+import org.leadcrm.list.ListOptionsService;
+import org.leadcrm.list.ListService;
+import org.leadcrm.testsupport.IntegrationTest;
+import org.leadcrm.testsupport.TestData;
+import org.springframework.aop.support.AopUtils;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.test.context.TestSecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Every service operation, called by every role, is allowed or refused exactly as PRODUCT.md's
+ * roles table says (read from {@code roles-table.md}), and refused to nobody signed in. An
+ * operation is "refused" when the service throws {@link AccessDeniedException}; anything else
+ * it does with the test's made-up arguments (a list that does not exist, say) means the guard
+ * let the call through. A new public service method fails the coverage test until it has a row.
+ */
+class AccessMatrixTest extends IntegrationTest {
+
+    /** For what every signed-in user may do that the table has no row for (reading users, auditing). */
+    private static final String SIGNED_IN = "any signed-in user";
+    private static final long NO_SUCH_ID = 987_654_321L;
+
+    private final ApplicationContext context;
+    private final TransactionTemplate transaction;
+    private final List<Operation> operations;
+
+    AccessMatrixTest(TestData data, ApplicationContext context, TransactionTemplate transaction, ContactService contacts,
+            ListService lists, ListOptionsService options, LeadDeletionService leads, ContactDeletion deletion,
+            AuditService audit, UserService users) {
+        super(data);
+        this.context = context;
+        this.transaction = transaction;
+        String view = "view contacts and lists";
+        String editContact = "create/edit a contact";
+        String editLists = "create/edit a list, Bulk Edit into lists";
+        String deleteLead = "delete a lead (one)";
+        String removeAll = "Options: Remove All Contacts (either form)";
+        String deleteAll = "Options: Permanently Delete All Contacts";
+        String deleteAllAndList = "Options: Permanently Delete All Contacts and List";
+        String deleteList = "Options: Delete List";
+        String administer = "manage users, unlock accounts, view the audit log";
+        this.operations = List.of(
+                new Operation(ContactService.class, "find", view,
+                        () -> contacts.find(ContactFilter.ALL, ContactSort.NAME, true, 0, 10)),
+                new Operation(ContactService.class, "count", view, () -> contacts.count(ContactFilter.ALL)),
+                new Operation(ContactService.class, "findRow", view, () -> contacts.findRow(NO_SUCH_ID)),
+                new Operation(ContactService.class, "conditionFor", view, () -> contacts.conditionFor(ContactFilter.ALL)),
+                new Operation(ContactService.class, "create", editContact,
+                        () -> contacts.create(ContactDraft.of("Ada", "Lovelace", "ada" + System.nanoTime() + "@example.com"))),
+                new Operation(ListService.class, "find", view, () -> lists.find("", 0, 10)),
+                new Operation(ListService.class, "count", view, () -> lists.count("")),
+                new Operation(ListService.class, "findSummary", view, () -> lists.findSummary(NO_SUCH_ID)),
+                new Operation(ListService.class, "findDetails", view, () -> lists.findDetails(NO_SUCH_ID)),
+                new Operation(ListService.class, "choices", view, lists::choices),
+                new Operation(ListService.class, "memberCount", view, () -> lists.memberCount(NO_SUCH_ID)),
+                new Operation(ListService.class, "findExclusions", view, () -> lists.findExclusions(NO_SUCH_ID, 0, 10)),
+                new Operation(ListService.class, "countExclusions", view, () -> lists.countExclusions(NO_SUCH_ID)),
+                new Operation(ListService.class, "create", editLists,
+                        () -> lists.create(ListDraft.manual("List " + System.nanoTime(), null))),
+                new Operation(ListService.class, "update", editLists,
+                        () -> lists.update(NO_SUCH_ID, ListDraft.manual("Renamed", null))),
+                new Operation(ListService.class, "rebuild", editLists, () -> lists.rebuild(NO_SUCH_ID)),
+                new Operation(ListService.class, "addContacts", editLists,
+                        () -> lists.addContacts(NO_SUCH_ID, BulkSelection.matching(ContactFilter.ALL), ProgressListener.NONE)),
+                new Operation(ListService.class, "addContactsToNewList", editLists,
+                        () -> lists.addContactsToNewList(ListDraft.manual("New " + System.nanoTime(), null),
+                                BulkSelection.matching(ContactFilter.ALL), ProgressListener.NONE)),
+                new Operation(ListService.class, "removeMember", editLists, () -> lists.removeMember(NO_SUCH_ID, NO_SUCH_ID)),
+                new Operation(ListService.class, "addExclusion", editLists, () -> lists.addExclusion(NO_SUCH_ID, NO_SUCH_ID)),
+                new Operation(ListService.class, "removeExclusion", editLists,
+                        () -> lists.removeExclusion(NO_SUCH_ID, NO_SUCH_ID)),
+                new Operation(ListOptionsService.class, "removeAllContacts", removeAll,
+                        () -> options.removeAllContacts(NO_SUCH_ID, false, ProgressListener.NONE)),
+                new Operation(ListOptionsService.class, "previewDeletion", deleteAll, () -> options.previewDeletion(NO_SUCH_ID)),
+                new Operation(ListOptionsService.class, "deleteAllContacts", deleteAll,
+                        () -> options.deleteAllContacts(NO_SUCH_ID, 0, 0, false, ProgressListener.NONE)),
+                new Operation(ListOptionsService.class, "deleteAllContacts", deleteAllAndList,
+                        () -> options.deleteAllContacts(NO_SUCH_ID, 0, 0, true, ProgressListener.NONE)),
+                new Operation(ListOptionsService.class, "deleteList", deleteList,
+                        () -> options.deleteList(NO_SUCH_ID, ProgressListener.NONE)),
+                new Operation(LeadDeletionService.class, "opportunitiesDeletedWith", deleteLead,
+                        () -> leads.opportunitiesDeletedWith(NO_SUCH_ID)),
+                new Operation(LeadDeletionService.class, "deleteLead", deleteLead, () -> leads.deleteLead(NO_SUCH_ID)),
+                new Operation(ContactDeletion.class, "preview", deleteLead,
+                        () -> deletion.preview(ContactSelection.contact(NO_SUCH_ID))),
+                new Operation(ContactDeletion.class, "delete", deleteLead,
+                        () -> transaction.executeWithoutResult(status -> deletion.delete(ContactSelection.contact(NO_SUCH_ID),
+                                ProgressListener.NONE, 1, ContactDeletion.STEPS))),
+                new Operation(AuditService.class, "record", SIGNED_IN,
+                        () -> transaction.executeWithoutResult(status ->
+                                audit.record(new AuditEvent(AuditOperation.DELETE_LEAD, null, null, 0, 0, 0, 0)))),
+                new Operation(AuditService.class, "find", administer, () -> audit.find(AuditFilter.ALL, 0, 10)),
+                new Operation(AuditService.class, "count", administer, () -> audit.count(AuditFilter.ALL)),
+                new Operation(AuditService.class, "usernames", administer, audit::usernames),
+                new Operation(UserService.class, "listUsers", view, users::listUsers),
+                new Operation(UserService.class, "findByUsername", view, () -> users.findByUsername("nobody")),
+                new Operation(UserService.class, "hasUsers", SIGNED_IN, users::hasUsers),
+                new Operation(UserService.class, "createUser", administer,
+                        () -> users.createUser("user" + System.nanoTime(), "Someone", "a long enough password", Role.SALESPERSON)),
+                new Operation(UserService.class, "setActive", administer, () -> users.setActive("nobody", false)));
+    }
+
+    @Test
+    void every_role_may_call_exactly_the_operations_its_row_of_the_roles_table_allows() {
+        RolesTable table = RolesTable.read();
+        for (Role role : Role.values()) {
+            data.user(role);
+        }
+        List<String> wrong = new ArrayList<>();
+        int pairs = 0;
+        int allowed = 0;
+        for (Operation operation : operations) {
+            Set<Role> expected = operation.action().equals(SIGNED_IN) ? Set.of(Role.values()) : table.allowed(operation.action());
+            for (Role role : Role.values()) {
+                signIn(role);
+                boolean refused = refused(operation);
+                TestSecurityContextHolder.clearContext();
+                pairs++;
+                allowed += refused ? 0 : 1;
+                if (refused == expected.contains(role)) {
+                    wrong.add(operation.name() + " (" + operation.action() + ") by " + role.displayName()
+                            + (refused ? ": refused" : ": allowed"));
+                }
+            }
+        }
+        System.out.printf("[access matrix] %d (role × operation) pairs checked: %d allowed, %d refused, %d not as the roles table says%n",
+                pairs, allowed, pairs - allowed, wrong.size());
+        assertThat(wrong).isEmpty();
+        assertThat(pairs).isEqualTo(operations.size() * Role.values().length);
+    }
+
+    @Test
+    void nobody_signed_in_may_call_any_operation() {
+        List<String> allowed = operations.stream()
+                .filter(operation -> {
+                    try {
+                        operation.call().run();
+                        return true;
+                    } catch (AuthenticationException | AccessDeniedException refused) {
+                        return false;
+                    } catch (RuntimeException other) {
+                        return true;
+                    }
+                })
+                .map(Operation::name)
+                .toList();
+
+        assertThat(allowed).isEmpty();
+    }
+
+    @Test
+    void every_action_the_table_names_is_checked_and_every_public_service_method_has_a_row() {
+        Set<String> declared = new TreeSet<>();
+        List<Class<?>> services = new ArrayList<>(Arrays.stream(context.getBeanNamesForAnnotation(Service.class))
+                .map(name -> AopUtils.getTargetClass(context.getBean(name)))
+                .filter(type -> Modifier.isPublic(type.getModifiers()) && type.getPackageName().startsWith("org.leadcrm"))
+                .toList());
+        services.add(ContactDeletion.class);
+        for (Class<?> service : services) {
+            for (Method method : service.getDeclaredMethods()) {
+                if (Modifier.isPublic(method.getModifiers()) && !method.isSynthetic()) {
+                    declared.add(service.getSimpleName() + "." + method.getName());
+                }
+            }
+        }
+        Set<String> checked = operations.stream().map(Operation::name).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> tableActionsChecked = operations.stream().map(Operation::action).collect(Collectors.toSet());
+
+        assertThat(checked).isEqualTo(declared);
+        assertThat(tableActionsChecked).contains("view contacts and lists", "create/edit a contact",
+                "create/edit a list, Bulk Edit into lists", "delete a lead (one)",
+                "Options: Remove All Contacts (either form)", "Options: Permanently Delete All Contacts",
+                "Options: Permanently Delete All Contacts and List", "Options: Delete List",
+                "manage users, unlock accounts, view the audit log");
+    }
+
+    private static boolean refused(Operation operation) {
+        try {
+            operation.call().run();
+            return false;
+        } catch (AccessDeniedException refused) {
+            return true;
+        } catch (RuntimeException passedTheGuard) {
+            return false;
+        }
+    }
+
+    /** A service method, the row of the roles table that governs it, and a call of it. */
+    private record Operation(Class<?> service, String method, String action, Runnable call) {
+
+        String name() {
+            return service.getSimpleName() + "." + method;
+        }
+    }
+}
