@@ -50,14 +50,26 @@ public class ContactDeletion {
     /** What {@link #delete} would do to this selection now. Read-only. */
     @Transactional(readOnly = true)
     public DeletionPreview preview(ContactSelection selection) {
-        MapSqlParameterSource params = selection.params();
+        PreviewQueries queries = previewQueries(selection);
+        return new DeletionPreview(count(queries.selected(), queries.params()), count(queries.synced(), queries.params()),
+                count(queries.opportunities(), queries.params()));
+    }
+
+    /**
+     * The three counts of a preview, each answered from indexes in time that grows with the
+     * selection (its plan is checked by a test on both databases).
+     */
+    static PreviewQueries previewQueries(ContactSelection selection) {
         String selected = "(" + selection.idsSql() + ") sel join contact c on c.id = sel.id";
-        long total = count("select count(*) from " + selected, params);
-        long synced = count("select count(*) from " + selected + " where c.crm_system <> 'NONE'", params);
         String deletable = "(select c.id as contact_id from " + selected + " where c.crm_system = 'NONE') s";
-        long opportunities = count("select count(*) from (" + OPPORTUNITIES_LEFT_WITHOUT_LEAD.formatted(deletable) + ") doomed",
-                params);
-        return new DeletionPreview(total, synced, opportunities);
+        return new PreviewQueries(
+                "select count(*) from " + selected,
+                "select count(*) from " + selected + " where c.crm_system <> 'NONE'",
+                "select count(*) from (" + OPPORTUNITIES_LEFT_WITHOUT_LEAD.formatted(deletable) + ") doomed",
+                selection.params());
+    }
+
+    record PreviewQueries(String selected, String synced, String opportunities, MapSqlParameterSource params) {
     }
 
     /**

@@ -14,7 +14,7 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
  * Makes the n-th SQL statement that the current thread executes fail, to check that an operation
- * failing at any of its statements leaves the database as it was. Every connection of the test
+ * failing at any of its statements leaves the database as it was; or counts the statements. Every connection of the test
  * application passes through {@link #wrap}; nothing is counted or failed on a thread that has
  * not asked for it, so the rest of the suite runs as usual.
  */
@@ -39,6 +39,18 @@ public final class StatementFaults {
             return new Outcome(plan.injected, null);
         } catch (RuntimeException thrown) {
             return new Outcome(plan.injected, thrown);
+        } finally {
+            PLAN.remove();
+        }
+    }
+
+    /** The number of SQL statements {@code work} executes on this thread. */
+    public static int countStatements(Runnable work) {
+        Plan plan = new Plan(Integer.MAX_VALUE);
+        PLAN.set(plan);
+        try {
+            work.run();
+            return plan.executed;
         } finally {
             PLAN.remove();
         }
