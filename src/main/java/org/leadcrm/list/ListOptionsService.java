@@ -69,7 +69,7 @@ public class ListOptionsService {
             progress.phase("Clearing the exclusions", 3, steps);
             exclusions = jdbc.update("delete from list_exclusion where list_id = :list", params);
         }
-        ListOperationResult result = new ListOperationResult(removed, 0, 0, exclusions);
+        ListOperationResult result = ListOperationResult.membersRemoved(removed, exclusions);
         record(keepExclusions ? AuditOperation.REMOVE_ALL_CONTACTS_KEEP_EXCLUSIONS : AuditOperation.REMOVE_ALL_CONTACTS,
                 list, result);
         return result;
@@ -99,8 +99,7 @@ public class ListOptionsService {
             progress.phase("Deleting the list", steps, steps);
             exclusions = listRows.delete(listId).exclusionsRemoved();
         }
-        ListOperationResult result = new ListOperationResult(deleted.contactsDeleted(), deleted.syncedKept(),
-                deleted.opportunitiesDeleted(), exclusions);
+        ListOperationResult result = ListOperationResult.deleted(deleted, alsoDeleteList, exclusions);
         record(alsoDeleteList ? AuditOperation.DELETE_ALL_CONTACTS_AND_LIST : AuditOperation.DELETE_ALL_CONTACTS,
                 list, result);
         return result;
@@ -119,7 +118,8 @@ public class ListOptionsService {
     }
 
     private void record(AuditOperation operation, ContactList list, ListOperationResult result) {
-        audit.record(new AuditEvent(operation, list.getId(), list.getName(), result.contactsRemoved(),
+        long contactsAffected = result.contactsDeleted() > 0 ? result.contactsDeleted() : result.membersRemoved();
+        audit.record(new AuditEvent(operation, list.getId(), list.getName(), contactsAffected,
                 result.syncedKept(), result.opportunitiesDeleted(), result.exclusionsRemoved()));
     }
 }

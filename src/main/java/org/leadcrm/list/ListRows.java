@@ -1,5 +1,8 @@
 package org.leadcrm.list;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+import org.leadcrm.contact.ContactCondition;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -7,8 +10,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A list's row as the services that change its members use it: locked before any change, and
- * its membership version bumped by every change, in the caller's transaction.
+ * A list's rows as the services that change its members use them, in the caller's transaction:
+ * the list's row locked before any change, its membership version bumped by every change, and the
+ * one {@code INSERT … SELECT} that adds members (Bulk Edit and rules alike).
  */
 @Component
 class ListRows {
@@ -41,6 +45,27 @@ class ListRows {
                 new MapSqlParameterSource("list", listId));
     }
 
+    /**
+     * Adds the contacts matching {@code condition} that are neither members nor excluded, and
+     * records the change.
+     *
+     * @return how many were added
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    int addMembers(long listId, MemberSource source, ContactCondition condition, Instant now) {
+        membersChanged(listId);
+        return jdbc.update("""
+                insert into list_member (list_id, contact_id, source, added_at)
+                select :list, c.id, :source, :now from contact c
+                where %s
+                and not exists (select 1 from list_member m where m.list_id = :list and m.contact_id = c.id)
+                and not exists (select 1 from list_exclusion e where e.list_id = :list and e.contact_id = c.id)
+                """.formatted(condition.sql()), condition.params()
+                .addValue("list", listId)
+                .addValue("source", source.name())
+                .addValue("now", Timestamp.from(now)));
+    }
+
     /** Deletes the list with its memberships and exclusions. */
     @Transactional(propagation = Propagation.MANDATORY)
     ListOperationResult delete(long listId) {
@@ -50,6 +75,9 @@ class ListRows {
         if (jdbc.update("delete from contact_list where id = :list", params) != 1) {
             throw new ListNotFoundException();
         }
-        return new ListOperationResult(members, 0, 0, exclusions);
+        return ListOperationResult.membersRemoved(members, exclusions);
     }
+
+    /** How a member came onto a list: by hand (Bulk Edit) or by the list's rules. */
+    enum MemberSource { MANUAL, RULE }
 }

@@ -2,6 +2,9 @@ package org.leadcrm.list;
 
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongFunction;
 import org.leadcrm.contact.ContactFilter;
 import org.leadcrm.contact.ContactStatus;
 import org.springframework.lang.Nullable;
@@ -42,6 +45,43 @@ public record ListRules(
                 .withOwnerId(ownerId)
                 .withScoreRange(minScore, maxScore)
                 .withCreatedRange(createdFrom, createdTo);
+    }
+
+    /**
+     * The rules as a sentence for the list's page, e.g. "company is Acme and lead score ≥ 50".
+     *
+     * @param ownerName the display name of a user, by id
+     */
+    public String describe(LongFunction<String> ownerName) {
+        List<String> parts = new ArrayList<>();
+        if (company != null) {
+            parts.add("company is " + company);
+        }
+        if (city != null) {
+            parts.add("city is " + city);
+        }
+        if (country != null) {
+            parts.add("country is " + country);
+        }
+        if (status != null) {
+            parts.add("status is " + status.label());
+        }
+        if (ownerId != null) {
+            parts.add("owner is " + ownerName.apply(ownerId));
+        }
+        if (minScore != null) {
+            parts.add("lead score ≥ " + minScore);
+        }
+        if (maxScore != null) {
+            parts.add("lead score ≤ " + maxScore);
+        }
+        if (createdFrom != null) {
+            parts.add("created on or after " + createdFrom);
+        }
+        if (createdTo != null) {
+            parts.add("created on or before " + createdTo);
+        }
+        return parts.isEmpty() ? "none (every contact matches)" : String.join(" and ", parts);
     }
 
     private static String blankToNull(String value) {

@@ -21,7 +21,7 @@ import org.leadcrm.list.BulkAddResult;
 import org.leadcrm.list.BulkSelection;
 import org.leadcrm.list.ListOperationResult;
 import org.leadcrm.list.ListOptionsService;
-import org.leadcrm.list.ListService;
+import org.leadcrm.list.BulkEditService;
 
 /**
  * LeadCRM at a million contacts: the list Options, Bulk Edit and the Contact Manager's queries,
@@ -123,7 +123,7 @@ public final class LeadCrmBenchmark {
     private void profile(BenchApp app, BenchDataset data) {
         ContactService contacts = app.bean(ContactService.class);
         ListOptionsService options = app.bean(ListOptionsService.class);
-        ListService lists = app.bean(ListService.class);
+        BulkEditService bulkEdit = app.bean(BulkEditService.class);
         HandSql hand = new HandSql(app);
         ContactFilter leads = ContactFilter.ALL.withStatus(ContactStatus.LEAD);
         long everyone = data.members(data.everyone);
@@ -138,7 +138,7 @@ public final class LeadCrmBenchmark {
             actions.put("(b) ours: removeAllContacts(Everyone)",
                     () -> options.removeAllContacts(data.everyone, false, ProgressListener.NONE));
             actions.put("(c) ours: addContacts(Bulk target, all)",
-                    () -> lists.addContacts(data.bulkTarget, BulkSelection.matching(ContactFilter.ALL), ProgressListener.NONE));
+                    () -> bulkEdit.addContacts(data.bulkTarget, BulkSelection.matching(ContactFilter.ALL), ProgressListener.NONE));
             actions.put("(c) hand SQL: insert all into Bulk target", () -> hand.addMatching(data.bulkTarget, "1 = 1"));
         }
         for (var action : actions.entrySet()) {
@@ -238,7 +238,7 @@ public final class LeadCrmBenchmark {
         private final BenchApp app;
         private final BenchDataset data;
         private final ListOptionsService options;
-        private final ListService lists;
+        private final BulkEditService bulkEdit;
         private final HandSql hand;
         private final NaiveJpaDeletion naive;
 
@@ -246,7 +246,7 @@ public final class LeadCrmBenchmark {
             this.app = app;
             this.data = data;
             this.options = app.bean(ListOptionsService.class);
-            this.lists = app.bean(ListService.class);
+            this.bulkEdit = app.bean(BulkEditService.class);
             this.hand = new HandSql(app);
             this.naive = new NaiveJpaDeletion(app);
         }
@@ -266,7 +266,7 @@ public final class LeadCrmBenchmark {
             app.restore();
             hand.removeAllContacts(list);
             app.restore();
-            lists.addContacts(data.bulkTarget, BulkSelection.matching(ContactFilter.ALL.withListId(list)), ProgressListener.NONE);
+            bulkEdit.addContacts(data.bulkTarget, BulkSelection.matching(ContactFilter.ALL.withListId(list)), ProgressListener.NONE);
             app.restore();
             hand.addMatching(data.bulkTarget, "exists (select 1 from list_member x where x.list_id = " + list
                     + " and x.contact_id = c.id)");
@@ -278,7 +278,7 @@ public final class LeadCrmBenchmark {
             Results.Key key = new Results.Key(app.db(), "a", "Permanently Delete All Contacts", members, data.size);
             Map<String, LongSupplier> variants = new LinkedHashMap<>();
             variants.put(Results.OURS, () -> options.deleteAllContacts(list, members, data.memberVersion(list), false, ProgressListener.NONE)
-                    .contactsRemoved());
+                    .contactsDeleted());
             variants.put(Results.HAND, () -> hand.deleteAllContacts(list, members));
             if (members <= config.naiveMax() && data.size <= config.naiveMax()) {
                 variants.put(Results.NAIVE, () -> naive.deleteAllContacts(list, members));
@@ -293,7 +293,7 @@ public final class LeadCrmBenchmark {
             Map<String, LongSupplier> variants = new LinkedHashMap<>();
             variants.put(Results.OURS, () -> {
                 ListOperationResult result = options.removeAllContacts(list, false, ProgressListener.NONE);
-                return result.contactsRemoved();
+                return result.membersRemoved();
             });
             variants.put(Results.HAND, () -> hand.removeAllContacts(list));
             measure(key, variants, variant -> config.runs());
@@ -305,7 +305,7 @@ public final class LeadCrmBenchmark {
                     Objects.requireNonNull(matching), data.size);
             Map<String, LongSupplier> variants = new LinkedHashMap<>();
             variants.put(Results.OURS, () -> {
-                BulkAddResult result = lists.addContacts(data.bulkTarget, BulkSelection.matching(filter), ProgressListener.NONE);
+                BulkAddResult result = bulkEdit.addContacts(data.bulkTarget, BulkSelection.matching(filter), ProgressListener.NONE);
                 return result.added();
             });
             variants.put(Results.HAND, () -> hand.addMatching(data.bulkTarget, handCondition));

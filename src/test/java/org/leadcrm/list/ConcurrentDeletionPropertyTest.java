@@ -42,14 +42,17 @@ class ConcurrentDeletionPropertyTest extends IntegrationTest {
     private enum Rival { ADD_A_MEMBER, REMOVE_A_MEMBER, SWAP_A_MEMBER, DELETE_AN_OVERLAPPING_LIST, DELETE_A_SHARED_LEAD }
 
     private final ListOptionsService options;
-    private final ListService lists;
+    private final BulkEditService bulkEdit;
+    private final ListMemberService listMembers;
     private final LeadDeletionService leads;
     private final ExecutorService threads = Executors.newFixedThreadPool(2);
 
-    ConcurrentDeletionPropertyTest(TestData data, ListOptionsService options, ListService lists, LeadDeletionService leads) {
+    ConcurrentDeletionPropertyTest(TestData data, ListOptionsService options, BulkEditService bulkEdit,
+            ListMemberService listMembers, LeadDeletionService leads) {
         super(data);
         this.options = options;
-        this.lists = lists;
+        this.bulkEdit = bulkEdit;
+        this.listMembers = listMembers;
         this.leads = leads;
     }
 
@@ -83,14 +86,14 @@ class ConcurrentDeletionPropertyTest extends IntegrationTest {
             CompletableFuture<Object> delete = race(start, delays[0], () -> options.deleteAllContacts(world.target,
                     confirmed.preview().selected(), confirmed.memberVersion(), false, ProgressListener.NONE));
             CompletableFuture<Object> other = race(start, delays[1], () -> switch (rival) {
-                case ADD_A_MEMBER -> lists.addContacts(world.target, BulkSelection.of(Set.of(world.outsider)), ProgressListener.NONE);
+                case ADD_A_MEMBER -> bulkEdit.addContacts(world.target, BulkSelection.of(Set.of(world.outsider)), ProgressListener.NONE);
                 case REMOVE_A_MEMBER -> {
-                    lists.removeMember(world.target, aMember);
+                    listMembers.removeMember(world.target, aMember);
                     yield null;
                 }
                 case SWAP_A_MEMBER -> {
-                    lists.removeMember(world.target, aMember);
-                    yield lists.addContacts(world.target, BulkSelection.of(Set.of(world.outsider)), ProgressListener.NONE);
+                    listMembers.removeMember(world.target, aMember);
+                    yield bulkEdit.addContacts(world.target, BulkSelection.of(Set.of(world.outsider)), ProgressListener.NONE);
                 }
                 case DELETE_AN_OVERLAPPING_LIST -> options.deleteAllContacts(world.other, otherCount, otherVersion, false,
                         ProgressListener.NONE);
@@ -109,11 +112,11 @@ class ConcurrentDeletionPropertyTest extends IntegrationTest {
                 deleted++;
                 Set<Long> confirmedDeletable = new HashSet<>(world.targetMembers);
                 confirmedDeletable.removeAll(world.synced);
-                boolean exactlyConfirmed = result.contactsRemoved() == confirmed.preview().deletable()
+                boolean exactlyConfirmed = result.contactsDeleted() == confirmed.preview().deletable()
                         && confirmedDeletable.stream().noneMatch(data::contactExists)
                         && data.contactExists(world.outsider);
                 if (!exactlyConfirmed) {
-                    changedListDeleted.add(label + ": deleted " + result.contactsRemoved() + " of "
+                    changedListDeleted.add(label + ": deleted " + result.contactsDeleted() + " of "
                             + confirmed.preview().deletable() + " confirmed");
                 }
             } else {

@@ -41,6 +41,8 @@ class FaultInjectionPropertyTest {
     private final TestData data = context.getBean(TestData.class);
     private final ListOptionsService options = context.getBean(ListOptionsService.class);
     private final ListService lists = context.getBean(ListService.class);
+    private final BulkEditService bulkEdit = context.getBean(BulkEditService.class);
+    private final ListMemberService listMembers = context.getBean(ListMemberService.class);
     private final LeadDeletionService leads = context.getBean(LeadDeletionService.class);
 
     @BeforeTry
@@ -100,14 +102,14 @@ class FaultInjectionPropertyTest {
         operations.put("Delete List", ids -> options.deleteList(ids.target(), ProgressListener.NONE));
         operations.put(DELETE_LEAD, ids -> leads.deleteLead(ids.contacts().stream()
                 .filter(id -> !ids.synced().contains(id)).findFirst().orElseThrow()));
-        operations.put("Bulk Edit into a list", ids -> lists.addContacts(ids.lists().get(0),
+        operations.put("Bulk Edit into a list", ids -> bulkEdit.addContacts(ids.lists().get(0),
                 BulkSelection.matching(ContactFilter.ALL), ProgressListener.NONE));
-        operations.put("Bulk Edit into a new list", ids -> lists.addContactsToNewList(ListDraft.manual("Fresh", null),
+        operations.put("Bulk Edit into a new list", ids -> bulkEdit.addContactsToNewList(ListDraft.manual("Fresh", null),
                 BulkSelection.matching(ContactFilter.ALL), ProgressListener.NONE));
         operations.put("Rule-based list applied to existing contacts", ids -> lists.create(ListDraft.ruleBased("Leads",
                 null, new ListRules(null, null, null, ContactStatus.LEAD, null, null, null, null, null), true)));
-        operations.put("Remove a member", ids -> lists.removeMember(ids.target(), ids.contacts().get(0)));
-        operations.put("Exclude a contact", ids -> lists.addExclusion(ids.target(), ids.contacts().get(0)));
+        operations.put("Remove a member", ids -> listMembers.removeMember(ids.target(), ids.contacts().get(0)));
+        operations.put("Exclude a contact", ids -> listMembers.addExclusion(ids.target(), ids.contacts().get(0)));
         return operations;
     }
 

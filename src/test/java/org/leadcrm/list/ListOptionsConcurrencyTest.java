@@ -27,13 +27,13 @@ class ListOptionsConcurrencyTest extends IntegrationTest {
     private static final long TIMEOUT_SECONDS = 20;
 
     private final ListOptionsService options;
-    private final ListService lists;
+    private final BulkEditService bulkEdit;
     private final ExecutorService threads = Executors.newFixedThreadPool(2);
 
-    ListOptionsConcurrencyTest(TestData data, ListOptionsService options, ListService lists) {
+    ListOptionsConcurrencyTest(TestData data, ListOptionsService options, BulkEditService bulkEdit) {
         super(data);
         this.options = options;
-        this.lists = lists;
+        this.bulkEdit = bulkEdit;
     }
 
     @AfterEach
@@ -75,8 +75,8 @@ class ListOptionsConcurrencyTest extends IntegrationTest {
                 data.memberVersion(secondList), false, secondSaysItWaits));
 
         // The first finishes only once the second has said that it waits for the bulk-work lock.
-        assertThat(one.get(TIMEOUT_SECONDS, TimeUnit.SECONDS).contactsRemoved()).isEqualTo(3);
-        assertThat(two.get(TIMEOUT_SECONDS, TimeUnit.SECONDS).contactsRemoved()).isEqualTo(4);
+        assertThat(one.get(TIMEOUT_SECONDS, TimeUnit.SECONDS).contactsDeleted()).isEqualTo(3);
+        assertThat(two.get(TIMEOUT_SECONDS, TimeUnit.SECONDS).contactsDeleted()).isEqualTo(4);
         assertThat(secondWaiting.getCount()).isZero();
         assertThat(data.count("contact")).isZero();
         assertThat(data.count("deletion_target")).isZero();
@@ -111,11 +111,11 @@ class ListOptionsConcurrencyTest extends IntegrationTest {
         CompletableFuture<ListOperationResult> deletion = asAdmin(() -> options.deleteAllContacts(list, 3, version, false,
                 pauseUntilTheBulkEditWaits));
         await(deleting);
-        CompletableFuture<BulkAddResult> bulkEdit = asAdmin(() -> lists.addContacts(list,
+        CompletableFuture<BulkAddResult> adding = asAdmin(() -> bulkEdit.addContacts(list,
                 BulkSelection.of(Set.of(latecomer)), bulkEditSaysItWaits));
 
-        assertThat(deletion.get(TIMEOUT_SECONDS, TimeUnit.SECONDS).contactsRemoved()).isEqualTo(3);
-        assertThat(bulkEdit.get(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isEqualTo(new BulkAddResult(1, 0, 0));
+        assertThat(deletion.get(TIMEOUT_SECONDS, TimeUnit.SECONDS).contactsDeleted()).isEqualTo(3);
+        assertThat(adding.get(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isEqualTo(new BulkAddResult(1, 0, 0));
         assertThat(bulkEditWaiting.getCount()).as("the Bulk Edit waited for the deletion").isZero();
         assertThat(data.contactIds()).containsExactly(latecomer);
         assertThat(data.members(list)).containsExactly(latecomer);
@@ -154,11 +154,11 @@ class ListOptionsConcurrencyTest extends IntegrationTest {
         CompletableFuture<ListOperationResult> deletion = asAdmin(() -> options.deleteAllContacts(list, 3, version, false,
                 pauseUntilTheBulkEditWaits));
         await(deleting);
-        CompletableFuture<BulkAddResult> bulkEdit = asAdmin(() -> lists.addContacts(other, BulkSelection.of(everyone),
+        CompletableFuture<BulkAddResult> adding = asAdmin(() -> bulkEdit.addContacts(other, BulkSelection.of(everyone),
                 bulkEditSaysItWaits));
 
-        assertThat(deletion.get(TIMEOUT_SECONDS, TimeUnit.SECONDS).contactsRemoved()).isEqualTo(3);
-        assertThat(bulkEdit.get(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isEqualTo(new BulkAddResult(1, 0, 0));
+        assertThat(deletion.get(TIMEOUT_SECONDS, TimeUnit.SECONDS).contactsDeleted()).isEqualTo(3);
+        assertThat(adding.get(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isEqualTo(new BulkAddResult(1, 0, 0));
         assertThat(data.members(other)).containsExactly(survivor);
     }
 

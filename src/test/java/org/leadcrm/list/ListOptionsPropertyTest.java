@@ -2,22 +2,16 @@ package org.leadcrm.list;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterProperty;
 import net.jqwik.api.lifecycle.BeforeTry;
 import org.leadcrm.base.ProgressListener;
-import org.leadcrm.contact.CrmSystem;
 import org.leadcrm.deletion.DeletionPreview;
 import org.leadcrm.security.Role;
 import org.leadcrm.testsupport.IntegrationTest;
@@ -130,7 +124,7 @@ class ListOptionsPropertyTest {
         Set<Pair> expectedLinks = withoutContacts(before.opportunityLeads(), doomed);
         expectedLinks.removeIf(link -> doomedOpportunities.contains(link.owner()));
         assertThat(after.opportunityLeads()).isEqualTo(expectedLinks);
-        assertThat(result.contactsRemoved()).isEqualTo(doomed.size());
+        assertThat(result.contactsDeleted()).isEqualTo(doomed.size());
         assertThat(result.syncedKept()).isEqualTo(members.size() - doomed.size());
         assertThat(result.opportunitiesDeleted()).isEqualTo(doomedOpportunities.size());
         assertThat(preview).isEqualTo(new DeletionPreview(members.size(), members.size() - doomed.size(),

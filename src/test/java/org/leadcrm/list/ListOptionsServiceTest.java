@@ -40,6 +40,8 @@ class ListOptionsServiceTest extends IntegrationTest {
 
     private final ListOptionsService options;
     private final ListService lists;
+    private final BulkEditService bulkEdit;
+    private final ListMemberService listMembers;
 
     private long target;
     private long other;
@@ -53,10 +55,13 @@ class ListOptionsServiceTest extends IntegrationTest {
     private long sAndB;
     private long onlyO;
 
-    ListOptionsServiceTest(TestData data, ListOptionsService options, ListService lists) {
+    ListOptionsServiceTest(TestData data, ListOptionsService options, ListService lists, BulkEditService bulkEdit,
+            ListMemberService listMembers) {
         super(data);
         this.options = options;
         this.lists = lists;
+        this.bulkEdit = bulkEdit;
+        this.listMembers = listMembers;
     }
 
     @BeforeEach
@@ -84,7 +89,7 @@ class ListOptionsServiceTest extends IntegrationTest {
     void removing_all_contacts_keeps_the_contacts_and_the_list_but_clears_its_exclusions() {
         ListOperationResult result = options.removeAllContacts(target, false, ProgressListener.NONE);
 
-        assertThat(result).isEqualTo(new ListOperationResult(3, 0, 0, 1));
+        assertThat(result).isEqualTo(new ListOperationResult(3, 0, 0, 0, 1));
         assertThat(data.contactIds()).containsExactlyInAnyOrder(a, b, s, x, o);
         assertThat(data.listExists(target)).isTrue();
         assertThat(data.members(target)).isEmpty();
@@ -98,7 +103,7 @@ class ListOptionsServiceTest extends IntegrationTest {
     void removing_all_contacts_keeping_exclusions_keeps_contacts_list_and_exclusions() {
         ListOperationResult result = options.removeAllContacts(target, true, ProgressListener.NONE);
 
-        assertThat(result).isEqualTo(new ListOperationResult(3, 0, 0, 0));
+        assertThat(result).isEqualTo(new ListOperationResult(3, 0, 0, 0, 0));
         assertThat(data.contactIds()).containsExactlyInAnyOrder(a, b, s, x, o);
         assertThat(data.listExists(target)).isTrue();
         assertThat(data.members(target)).isEmpty();
@@ -114,7 +119,7 @@ class ListOptionsServiceTest extends IntegrationTest {
         long first = data.contact().company("Acme").create();
         long excluded = data.contact().company("Acme").create();
         long ruleBased = lists.create(ListDraft.ruleBased("Acme", null, acme, true));
-        lists.removeMember(ruleBased, excluded);
+        listMembers.removeMember(ruleBased, excluded);
 
         options.removeAllContacts(ruleBased, true, ProgressListener.NONE);
         lists.rebuild(ruleBased);
@@ -136,7 +141,7 @@ class ListOptionsServiceTest extends IntegrationTest {
     void permanently_deleting_all_contacts_deletes_the_members_everywhere_but_keeps_synced_ones_and_the_list() {
         ListOperationResult result = options.deleteAllContacts(target, 3, data.memberVersion(target), false, ProgressListener.NONE);
 
-        assertThat(result).isEqualTo(new ListOperationResult(2, 1, 1, 0));
+        assertThat(result).isEqualTo(new ListOperationResult(0, 2, 1, 1, 0));
         assertThat(data.contactIds()).containsExactlyInAnyOrder(s, x, o);
         assertThat(data.listExists(target)).isTrue();
         assertThat(data.members(target)).as("synced members stay members").containsExactly(s);
@@ -152,7 +157,7 @@ class ListOptionsServiceTest extends IntegrationTest {
     void permanently_deleting_all_contacts_and_the_list_leaves_nothing_of_the_list() {
         ListOperationResult result = options.deleteAllContacts(target, 3, data.memberVersion(target), true, ProgressListener.NONE);
 
-        assertThat(result).isEqualTo(new ListOperationResult(2, 1, 1, 1));
+        assertThat(result).isEqualTo(new ListOperationResult(1, 2, 1, 1, 1));
         assertThat(data.contactIds()).as("synced contacts and non-members stay").containsExactlyInAnyOrder(s, x, o);
         assertThat(data.listExists(target)).isFalse();
         assertThat(data.members(target)).isEmpty();
@@ -169,7 +174,7 @@ class ListOptionsServiceTest extends IntegrationTest {
 
         ListOperationResult result = options.deleteAllContacts(target, preview.selected(), data.memberVersion(target), false, ProgressListener.NONE);
 
-        assertThat(result.contactsRemoved()).isEqualTo(preview.deletable());
+        assertThat(result.contactsDeleted()).isEqualTo(preview.deletable());
         assertThat(result.syncedKept()).isEqualTo(preview.synced());
         assertThat(result.opportunitiesDeleted()).isEqualTo(preview.opportunitiesDeleted());
     }
@@ -182,7 +187,7 @@ class ListOptionsServiceTest extends IntegrationTest {
 
         ListOperationResult result = options.deleteAllContacts(synced, 2, data.memberVersion(synced), false, ProgressListener.NONE);
 
-        assertThat(result).isEqualTo(new ListOperationResult(0, 2, 0, 0));
+        assertThat(result).isEqualTo(new ListOperationResult(0, 0, 2, 0, 0));
         assertThat(data.members(synced)).containsExactlyInAnyOrder(s, sugar);
         assertThat(data.contactExists(sugar)).isTrue();
     }
@@ -194,7 +199,7 @@ class ListOptionsServiceTest extends IntegrationTest {
 
         ListOperationResult result = options.deleteAllContacts(empty, 0, data.memberVersion(empty), false, ProgressListener.NONE);
 
-        assertThat(result).isEqualTo(new ListOperationResult(0, 0, 0, 0));
+        assertThat(result).isEqualTo(new ListOperationResult(0, 0, 0, 0, 0));
         assertThat(data.snapshot().contacts()).isEqualTo(before.contacts());
         assertThat(data.snapshot().opportunities()).isEqualTo(before.opportunities());
     }
@@ -214,7 +219,7 @@ class ListOptionsServiceTest extends IntegrationTest {
     @Test
     void a_list_that_changed_since_the_confirmation_opened_deletes_nothing() {
         ListDeletionPreview shown = options.previewDeletion(target);
-        lists.addContacts(target, BulkSelection.of(Set.of(o)), ProgressListener.NONE);
+        bulkEdit.addContacts(target, BulkSelection.of(Set.of(o)), ProgressListener.NONE);
         TestData.Snapshot before = data.snapshot();
 
         assertThatThrownBy(() -> options.deleteAllContacts(target, shown.preview().selected(), shown.memberVersion(), false,
@@ -228,8 +233,8 @@ class ListOptionsServiceTest extends IntegrationTest {
         ListDeletionPreview shown = options.previewDeletion(target);
         long someoneElse = data.contact().create();
         long aMember = data.members(target).iterator().next();
-        lists.removeMember(target, aMember);
-        lists.addContacts(target, BulkSelection.of(Set.of(someoneElse)), ProgressListener.NONE);
+        listMembers.removeMember(target, aMember);
+        bulkEdit.addContacts(target, BulkSelection.of(Set.of(someoneElse)), ProgressListener.NONE);
         assertThat(data.members(target)).hasSize((int) shown.preview().selected());
         TestData.Snapshot before = data.snapshot();
 
@@ -261,7 +266,7 @@ class ListOptionsServiceTest extends IntegrationTest {
         assertThat(data.count("deletion_target")).isZero();
         // and nothing left behind stands in the way of the next attempt
         assertThat(options.deleteAllContacts(target, 3, data.memberVersion(target), true, ProgressListener.NONE))
-                .isEqualTo(new ListOperationResult(2, 1, 1, 1));
+                .isEqualTo(new ListOperationResult(1, 2, 1, 1, 1));
     }
 
     @Test
@@ -280,7 +285,7 @@ class ListOptionsServiceTest extends IntegrationTest {
     void deleting_a_list_deletes_it_with_its_memberships_and_exclusions_but_keeps_every_contact() {
         ListOperationResult result = options.deleteList(target, ProgressListener.NONE);
 
-        assertThat(result).isEqualTo(new ListOperationResult(3, 0, 0, 1));
+        assertThat(result).isEqualTo(new ListOperationResult(3, 0, 0, 0, 1));
         assertThat(data.listExists(target)).isFalse();
         assertThat(data.members(target)).isEmpty();
         assertThat(data.exclusions(target)).isEmpty();
@@ -337,8 +342,8 @@ class ListOptionsServiceTest extends IntegrationTest {
     @WithMockUser(username = "company_manager", roles = "COMPANY_MANAGER")
     void a_company_manager_may_use_every_option() {
         assertThat(options.previewDeletion(target).preview().selected()).isEqualTo(3);
-        assertThat(options.removeAllContacts(other, true, ProgressListener.NONE).contactsRemoved()).isEqualTo(2);
-        assertThat(options.deleteAllContacts(target, 3, data.memberVersion(target), false, ProgressListener.NONE).contactsRemoved()).isEqualTo(2);
+        assertThat(options.removeAllContacts(other, true, ProgressListener.NONE).membersRemoved()).isEqualTo(2);
+        assertThat(options.deleteAllContacts(target, 3, data.memberVersion(target), false, ProgressListener.NONE).contactsDeleted()).isEqualTo(2);
         assertThat(options.deleteList(target, ProgressListener.NONE)).isNotNull();
         assertThat(data.count("audit_entry")).isEqualTo(3);
     }

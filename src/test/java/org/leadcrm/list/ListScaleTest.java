@@ -26,12 +26,12 @@ class ListScaleTest extends IntegrationTest {
 
     private static final int MANY = 10_000;
 
-    private final ListService lists;
+    private final BulkEditService bulkEdit;
     private final ListOptionsService options;
 
-    ListScaleTest(TestData data, ListService lists, ListOptionsService options) {
+    ListScaleTest(TestData data, BulkEditService bulkEdit, ListOptionsService options) {
         super(data);
-        this.lists = lists;
+        this.bulkEdit = bulkEdit;
         this.options = options;
     }
 
@@ -42,9 +42,9 @@ class ListScaleTest extends IntegrationTest {
         long list = data.manualList("Ticked");
         Set<Long> allowed = new HashSet<>(contacts.subList(0, BulkSelection.MAX_SELECTED));
 
-        assertThat(lists.addContacts(list, BulkSelection.of(allowed), ProgressListener.NONE))
+        assertThat(bulkEdit.addContacts(list, BulkSelection.of(allowed), ProgressListener.NONE))
                 .isEqualTo(new BulkAddResult(BulkSelection.MAX_SELECTED, 0, 0));
-        assertThatThrownBy(() -> lists.addContacts(list, BulkSelection.of(Set.copyOf(contacts)), ProgressListener.NONE))
+        assertThatThrownBy(() -> bulkEdit.addContacts(list, BulkSelection.of(Set.copyOf(contacts)), ProgressListener.NONE))
                 .isInstanceOf(UserFacingException.class);
     }
 
@@ -58,13 +58,13 @@ class ListScaleTest extends IntegrationTest {
             data.opportunity("Deal " + i, contacts.get(i * 2), contacts.get(i * 2 + 1));
         }
 
-        NewListResult everyone = lists.addContactsToNewList(ListDraft.manual("Everyone", null),
+        NewListResult everyone = bulkEdit.addContactsToNewList(ListDraft.manual("Everyone", null),
                 BulkSelection.matching(ContactFilter.ALL), ProgressListener.NONE);
         assertThat(everyone.result()).isEqualTo(new BulkAddResult(MANY, 0, 0));
 
         ListOperationResult result = options.deleteAllContacts(everyone.listId(), MANY, data.memberVersion(everyone.listId()), true, ProgressListener.NONE);
 
-        assertThat(result).isEqualTo(new ListOperationResult(MANY, 0, 100, 0));
+        assertThat(result).isEqualTo(new ListOperationResult(0, MANY, 0, 100, 0));
         assertThat(data.count("contact")).isZero();
         assertThat(data.count("list_member")).isZero();
         assertThat(data.count("opportunity")).isZero();

@@ -29,11 +29,15 @@ class ListServiceTest extends IntegrationTest {
     private static final ListRules ACME = new ListRules("Acme", null, null, null, null, null, null, null, null);
 
     private final ListService lists;
+    private final BulkEditService bulkEdit;
+    private final ListMemberService listMembers;
     private final Clock clock;
 
-    ListServiceTest(TestData data, ListService lists, Clock clock) {
+    ListServiceTest(TestData data, ListService lists, BulkEditService bulkEdit, ListMemberService listMembers, Clock clock) {
         super(data);
         this.lists = lists;
+        this.bulkEdit = bulkEdit;
+        this.listMembers = listMembers;
         this.clock = clock;
     }
 
@@ -80,7 +84,7 @@ class ListServiceTest extends IntegrationTest {
         long id = lists.create(ListDraft.ruleBased("Acme people", null, ACME, true));
 
         assertThat(data.memberSources(id)).containsOnlyKeys(acme, acmeOtherCase).containsValues("RULE");
-        assertThat(lists.memberCount(id)).isEqualTo(2);
+        assertThat(lists.findSummary(id)).hasValueSatisfying(summary -> assertThat(summary.memberCount()).isEqualTo(2));
     }
 
     @Test
@@ -135,8 +139,8 @@ class ListServiceTest extends IntegrationTest {
         long excluded = data.contact().company("Acme").create();
         long handAdded = data.contact().company("Globex").create();
         long id = lists.create(ListDraft.ruleBased("Acme people", null, ACME, true));
-        lists.addContacts(id, BulkSelection.of(Set.of(handAdded)), ProgressListener.NONE);
-        lists.removeMember(id, excluded);
+        bulkEdit.addContacts(id, BulkSelection.of(Set.of(handAdded)), ProgressListener.NONE);
+        listMembers.removeMember(id, excluded);
         data.jdbc().update("update contact set company = 'Initech' where id = ?", leavesTheCompany);
         long joins = data.contact().company("acme").create();
 
@@ -193,7 +197,7 @@ class ListServiceTest extends IntegrationTest {
         long kept = data.contact().company("Acme").create();
         long id = lists.create(ListDraft.ruleBased("Acme people", null, ACME, true));
 
-        lists.removeMember(id, removed);
+        listMembers.removeMember(id, removed);
         lists.rebuild(id);
 
         assertThat(data.members(id)).containsExactly(kept);
@@ -206,7 +210,7 @@ class ListServiceTest extends IntegrationTest {
         long id = data.manualList("Prospects");
         data.addMembers(id, contacts);
 
-        lists.removeMember(id, contacts.get(0));
+        listMembers.removeMember(id, contacts.get(0));
 
         assertThat(data.members(id)).containsExactly(contacts.get(1));
         assertThat(data.exclusions(id)).isEmpty();
@@ -222,7 +226,7 @@ class ListServiceTest extends IntegrationTest {
         data.addMembers(id, c.get(0));
         data.exclude(id, c.get(1));
 
-        BulkAddResult result = lists.addContacts(id, BulkSelection.of(Set.of(c.get(0), c.get(1), c.get(2), c.get(3))), ProgressListener.NONE);
+        BulkAddResult result = bulkEdit.addContacts(id, BulkSelection.of(Set.of(c.get(0), c.get(1), c.get(2), c.get(3))), ProgressListener.NONE);
 
         assertThat(result).isEqualTo(new BulkAddResult(2, 1, 1));
         assertThat(data.members(id)).containsExactlyInAnyOrder(c.get(0), c.get(2), c.get(3));
@@ -240,7 +244,7 @@ class ListServiceTest extends IntegrationTest {
         data.addMembers(list, member);
         data.exclude(list, excluded);
 
-        BulkAddResult result = lists.addContacts(list, BulkSelection.matching(ContactFilter.ALL.withCompany("ACME")), ProgressListener.NONE);
+        BulkAddResult result = bulkEdit.addContacts(list, BulkSelection.matching(ContactFilter.ALL.withCompany("ACME")), ProgressListener.NONE);
 
         assertThat(result).isEqualTo(new BulkAddResult(2, 1, 1));
         assertThat(data.members(list)).containsExactlyInAnyOrder(member, first, second).doesNotContain(other);
@@ -251,9 +255,9 @@ class ListServiceTest extends IntegrationTest {
     void bulk_edit_of_the_same_selection_twice_adds_nothing_the_second_time() {
         List<Long> c = data.contacts(3);
         long id = data.manualList("Prospects");
-        lists.addContacts(id, BulkSelection.of(Set.copyOf(c)), ProgressListener.NONE);
+        bulkEdit.addContacts(id, BulkSelection.of(Set.copyOf(c)), ProgressListener.NONE);
 
-        assertThat(lists.addContacts(id, BulkSelection.of(Set.copyOf(c)), ProgressListener.NONE)).isEqualTo(new BulkAddResult(0, 3, 0));
+        assertThat(bulkEdit.addContacts(id, BulkSelection.of(Set.copyOf(c)), ProgressListener.NONE)).isEqualTo(new BulkAddResult(0, 3, 0));
     }
 
     @Test
@@ -263,7 +267,7 @@ class ListServiceTest extends IntegrationTest {
         long id = lists.create(ListDraft.ruleBased("Acme people", null, ACME, true));
         data.exclude(id, excluded);
 
-        BulkAddResult result = lists.addContacts(id, BulkSelection.matching(ContactFilter.ALL.withCompany("Globex")), ProgressListener.NONE);
+        BulkAddResult result = bulkEdit.addContacts(id, BulkSelection.matching(ContactFilter.ALL.withCompany("Globex")), ProgressListener.NONE);
 
         assertThat(result).isEqualTo(new BulkAddResult(1, 0, 1));
         assertThat(data.members(id)).containsExactly(added);
@@ -273,7 +277,7 @@ class ListServiceTest extends IntegrationTest {
     void bulk_edit_into_a_new_list_creates_a_manual_list_with_the_selected_contacts() {
         List<Long> c = data.contacts(3);
 
-        NewListResult result = lists.addContactsToNewList(ListDraft.manual("Fresh", null),
+        NewListResult result = bulkEdit.addContactsToNewList(ListDraft.manual("Fresh", null),
                 BulkSelection.of(Set.of(c.get(0), c.get(1))), ProgressListener.NONE);
 
         assertThat(result.result()).isEqualTo(new BulkAddResult(2, 0, 0));
@@ -290,7 +294,7 @@ class ListServiceTest extends IntegrationTest {
         long otherLead = data.contact().status(ContactStatus.LEAD).create();
         data.contact().status(ContactStatus.CUSTOMER).create();
 
-        NewListResult result = lists.addContactsToNewList(ListDraft.manual("All leads", null),
+        NewListResult result = bulkEdit.addContactsToNewList(ListDraft.manual("All leads", null),
                 BulkSelection.matching(ContactFilter.ALL.withStatus(ContactStatus.LEAD)), ProgressListener.NONE);
 
         assertThat(result.result()).isEqualTo(new BulkAddResult(2, 0, 0));
@@ -302,7 +306,7 @@ class ListServiceTest extends IntegrationTest {
         long existing = data.manualList("Prospects");
         List<Long> c = data.contacts(2);
 
-        assertThatThrownBy(() -> lists.addContactsToNewList(ListDraft.manual("prospects", null),
+        assertThatThrownBy(() -> bulkEdit.addContactsToNewList(ListDraft.manual("prospects", null),
                 BulkSelection.of(Set.copyOf(c)), ProgressListener.NONE))
                 .isInstanceOf(DuplicateListNameException.class);
         assertThat(data.count("contact_list")).isEqualTo(1);
@@ -311,7 +315,7 @@ class ListServiceTest extends IntegrationTest {
 
     @Test
     void bulk_edit_into_a_new_list_with_nothing_selected_creates_no_list() {
-        assertThatThrownBy(() -> lists.addContactsToNewList(ListDraft.manual("Empty", null), BulkSelection.of(Set.of()), ProgressListener.NONE))
+        assertThatThrownBy(() -> bulkEdit.addContactsToNewList(ListDraft.manual("Empty", null), BulkSelection.of(Set.of()), ProgressListener.NONE))
                 .isInstanceOf(UserFacingException.class);
         assertThat(data.count("contact_list")).isZero();
     }
@@ -320,7 +324,7 @@ class ListServiceTest extends IntegrationTest {
     void bulk_edit_into_a_new_list_makes_manual_lists_only() {
         long contact = data.contact().create();
 
-        assertThatThrownBy(() -> lists.addContactsToNewList(ListDraft.ruleBased("Rules", null, ACME, false),
+        assertThatThrownBy(() -> bulkEdit.addContactsToNewList(ListDraft.ruleBased("Rules", null, ACME, false),
                 BulkSelection.of(Set.of(contact)), ProgressListener.NONE))
                 .isInstanceOf(UserFacingException.class);
         assertThat(data.count("contact_list")).isZero();
@@ -330,7 +334,7 @@ class ListServiceTest extends IntegrationTest {
     void bulk_edit_into_a_list_that_no_longer_exists_says_so() {
         long contact = data.contact().create();
 
-        assertThatThrownBy(() -> lists.addContacts(-1, BulkSelection.of(Set.of(contact)), ProgressListener.NONE))
+        assertThatThrownBy(() -> bulkEdit.addContacts(-1, BulkSelection.of(Set.of(contact)), ProgressListener.NONE))
                 .isInstanceOf(ListNotFoundException.class);
     }
 
@@ -341,7 +345,7 @@ class ListServiceTest extends IntegrationTest {
 
         long id = lists.create(ListDraft.manual("Campaign", null));
 
-        assertThat(lists.addContacts(id, BulkSelection.of(Set.of(contact)), ProgressListener.NONE)).isEqualTo(new BulkAddResult(1, 0, 0));
+        assertThat(bulkEdit.addContacts(id, BulkSelection.of(Set.of(contact)), ProgressListener.NONE)).isEqualTo(new BulkAddResult(1, 0, 0));
     }
 
     // --- finding lists --------------------------------------------------------------------------------
@@ -369,7 +373,7 @@ class ListServiceTest extends IntegrationTest {
             assertThat(summary.memberCount()).isEqualTo(3);
             assertThat(summary.exclusionCount()).isEqualTo(1);
         });
-        assertThat(lists.findExclusions(id, 0, 10)).extracting(ExcludedContact::contactId).containsExactly(c.get(3));
+        assertThat(listMembers.findExclusions(id, 0, 10)).extracting(ExcludedContact::contactId).containsExactly(c.get(3));
     }
 
     // --- roles without the right ----------------------------------------------------------------------
@@ -380,7 +384,7 @@ class ListServiceTest extends IntegrationTest {
         signIn(role);
 
         assertThatThrownBy(() -> lists.create(ListDraft.manual("Mine", null))).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> lists.addContactsToNewList(ListDraft.manual("Mine", null), BulkSelection.matching(ContactFilter.ALL), ProgressListener.NONE))
+        assertThatThrownBy(() -> bulkEdit.addContactsToNewList(ListDraft.manual("Mine", null), BulkSelection.matching(ContactFilter.ALL), ProgressListener.NONE))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(data.count("contact_list")).isZero();
     }
@@ -394,12 +398,12 @@ class ListServiceTest extends IntegrationTest {
         data.addMembers(manual, contact);
         signIn(role);
 
-        assertThatThrownBy(() -> lists.addContacts(manual, BulkSelection.of(Set.of(contact)), ProgressListener.NONE))
+        assertThatThrownBy(() -> bulkEdit.addContacts(manual, BulkSelection.of(Set.of(contact)), ProgressListener.NONE))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> lists.addContacts(ruleBased, BulkSelection.matching(ContactFilter.ALL), ProgressListener.NONE))
+        assertThatThrownBy(() -> bulkEdit.addContacts(ruleBased, BulkSelection.matching(ContactFilter.ALL), ProgressListener.NONE))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> lists.removeMember(manual, contact)).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> lists.addExclusion(manual, contact)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> listMembers.removeMember(manual, contact)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> listMembers.addExclusion(manual, contact)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> lists.rebuild(ruleBased)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> lists.update(manual, ListDraft.manual("Renamed", null))).isInstanceOf(AccessDeniedException.class);
         assertThat(data.members(manual)).containsExactly(contact);
@@ -439,9 +443,8 @@ class ListServiceTest extends IntegrationTest {
             assertThat(summary.memberCount()).isEqualTo(1);
             assertThat(summary.exclusionCount()).isEqualTo(1);
         });
-        assertThat(lists.memberCount(id)).isEqualTo(1);
-        assertThat(lists.findExclusions(id, 0, 10)).extracting(ExcludedContact::contactId).containsExactly(myExcluded);
-        assertThat(lists.countExclusions(id)).isEqualTo(1);
+        assertThat(listMembers.findExclusions(id, 0, 10)).extracting(ExcludedContact::contactId).containsExactly(myExcluded);
+        assertThat(listMembers.countExclusions(id)).isEqualTo(1);
     }
 
     @Test
@@ -458,7 +461,7 @@ class ListServiceTest extends IntegrationTest {
             assertThat(summary.memberCount()).isEqualTo(1);
             assertThat(summary.exclusionCount()).isEqualTo(1);
         });
-        assertThat(lists.findExclusions(id, 0, 10)).extracting(ExcludedContact::contactId).containsExactly(theirExcluded);
+        assertThat(listMembers.findExclusions(id, 0, 10)).extracting(ExcludedContact::contactId).containsExactly(theirExcluded);
     }
 
     @Test

@@ -23,8 +23,10 @@ import org.leadcrm.contact.ContactSort;
 import org.leadcrm.deletion.ContactDeletion;
 import org.leadcrm.deletion.ContactSelection;
 import org.leadcrm.deletion.LeadDeletionService;
+import org.leadcrm.list.BulkEditService;
 import org.leadcrm.list.BulkSelection;
 import org.leadcrm.list.ListDraft;
+import org.leadcrm.list.ListMemberService;
 import org.leadcrm.list.ListOptionsService;
 import org.leadcrm.list.ListService;
 import org.leadcrm.testsupport.IntegrationTest;
@@ -55,7 +57,7 @@ class AccessMatrixTest extends IntegrationTest {
     private final List<Operation> operations;
 
     AccessMatrixTest(TestData data, ApplicationContext context, TransactionTemplate transaction, ContactService contacts,
-            ListService lists, ListOptionsService options, LeadDeletionService leads, ContactDeletion deletion,
+            ListService lists, BulkEditService bulkEdit, ListMemberService listMembers, ListOptionsService options, LeadDeletionService leads, ContactDeletion deletion,
             AuditService audit, UserService users) {
         super(data);
         this.context = context;
@@ -82,23 +84,22 @@ class AccessMatrixTest extends IntegrationTest {
                 new Operation(ListService.class, "findSummary", view, () -> lists.findSummary(NO_SUCH_ID)),
                 new Operation(ListService.class, "findDetails", view, () -> lists.findDetails(NO_SUCH_ID)),
                 new Operation(ListService.class, "choices", view, lists::choices),
-                new Operation(ListService.class, "memberCount", view, () -> lists.memberCount(NO_SUCH_ID)),
-                new Operation(ListService.class, "findExclusions", view, () -> lists.findExclusions(NO_SUCH_ID, 0, 10)),
-                new Operation(ListService.class, "countExclusions", view, () -> lists.countExclusions(NO_SUCH_ID)),
+                new Operation(ListMemberService.class, "findExclusions", view, () -> listMembers.findExclusions(NO_SUCH_ID, 0, 10)),
+                new Operation(ListMemberService.class, "countExclusions", view, () -> listMembers.countExclusions(NO_SUCH_ID)),
                 new Operation(ListService.class, "create", editLists,
                         () -> lists.create(ListDraft.manual("List " + System.nanoTime(), null))),
                 new Operation(ListService.class, "update", editLists,
                         () -> lists.update(NO_SUCH_ID, ListDraft.manual("Renamed", null))),
                 new Operation(ListService.class, "rebuild", editLists, () -> lists.rebuild(NO_SUCH_ID)),
-                new Operation(ListService.class, "addContacts", editLists,
-                        () -> lists.addContacts(NO_SUCH_ID, BulkSelection.matching(ContactFilter.ALL), ProgressListener.NONE)),
-                new Operation(ListService.class, "addContactsToNewList", editLists,
-                        () -> lists.addContactsToNewList(ListDraft.manual("New " + System.nanoTime(), null),
+                new Operation(BulkEditService.class, "addContacts", editLists,
+                        () -> bulkEdit.addContacts(NO_SUCH_ID, BulkSelection.matching(ContactFilter.ALL), ProgressListener.NONE)),
+                new Operation(BulkEditService.class, "addContactsToNewList", editLists,
+                        () -> bulkEdit.addContactsToNewList(ListDraft.manual("New " + System.nanoTime(), null),
                                 BulkSelection.matching(ContactFilter.ALL), ProgressListener.NONE)),
-                new Operation(ListService.class, "removeMember", editLists, () -> lists.removeMember(NO_SUCH_ID, NO_SUCH_ID)),
-                new Operation(ListService.class, "addExclusion", editLists, () -> lists.addExclusion(NO_SUCH_ID, NO_SUCH_ID)),
-                new Operation(ListService.class, "removeExclusion", editLists,
-                        () -> lists.removeExclusion(NO_SUCH_ID, NO_SUCH_ID)),
+                new Operation(ListMemberService.class, "removeMember", editLists, () -> listMembers.removeMember(NO_SUCH_ID, NO_SUCH_ID)),
+                new Operation(ListMemberService.class, "addExclusion", editLists, () -> listMembers.addExclusion(NO_SUCH_ID, NO_SUCH_ID)),
+                new Operation(ListMemberService.class, "removeExclusion", editLists,
+                        () -> listMembers.removeExclusion(NO_SUCH_ID, NO_SUCH_ID)),
                 new Operation(ListOptionsService.class, "removeAllContacts", removeAll,
                         () -> options.removeAllContacts(NO_SUCH_ID, false, ProgressListener.NONE)),
                 new Operation(ListOptionsService.class, "previewDeletion", deleteAll, () -> options.previewDeletion(NO_SUCH_ID)),

@@ -6,7 +6,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
@@ -15,22 +14,19 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.provider.QuerySortOrder;
-import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import jakarta.annotation.security.PermitAll;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.leadcrm.base.ui.BackgroundOperation;
+import org.leadcrm.base.ui.Dates;
+import org.leadcrm.base.ui.GridSort;
 import org.leadcrm.base.ui.Counts;
 import org.leadcrm.contact.ContactFilter;
 import org.leadcrm.contact.ContactRow;
@@ -38,10 +34,10 @@ import org.leadcrm.contact.ContactService;
 import org.leadcrm.contact.ContactSort;
 import org.leadcrm.contact.ContactStatus;
 import org.leadcrm.deletion.LeadDeletionService;
+import org.leadcrm.list.BulkEditService;
 import org.leadcrm.list.BulkSelection;
 import org.leadcrm.list.ListChoice;
 import org.leadcrm.list.ListService;
-import org.leadcrm.list.ui.BulkEditDialog;
 import org.leadcrm.security.CurrentUser;
 import org.leadcrm.security.Permission;
 import org.leadcrm.security.Role;
@@ -57,16 +53,15 @@ import org.leadcrm.security.UserSummary;
 @PageTitle("Contacts · LeadCRM")
 @Menu(order = 1, icon = "USERS", title = "Contact Manager")
 @PermitAll
-public class ContactManagerView extends VerticalLayout {
-
-    static final DateTimeFormatter DATE = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(Locale.US);
+class ContactManagerView extends VerticalLayout {
 
     private final ContactService contacts;
     private final ListService lists;
     private final LeadDeletionService leadDeletion;
     private final BackgroundOperation background;
+    private final BulkEditService bulkEdit;
     private final CurrentUser currentUser;
-    private final ZoneId zone = ZoneId.systemDefault();
+    private final Dates dates;
 
     final Grid<ContactRow> grid = new Grid<>(ContactRow.class, false);
     final TextField search = new TextField();
@@ -81,13 +76,16 @@ public class ContactManagerView extends VerticalLayout {
     private ContactFilter filter = ContactFilter.ALL;
     private long matching;
 
-    public ContactManagerView(ContactService contacts, ListService lists, LeadDeletionService leadDeletion,
-            UserService users, BackgroundOperation background, CurrentUser currentUser) {
+    ContactManagerView(ContactService contacts, ListService lists, BulkEditService bulkEdit,
+            LeadDeletionService leadDeletion, UserService users, BackgroundOperation background, CurrentUser currentUser,
+            Dates dates) {
         this.contacts = contacts;
         this.lists = lists;
+        this.bulkEdit = bulkEdit;
         this.leadDeletion = leadDeletion;
         this.background = background;
         this.currentUser = currentUser;
+        this.dates = dates;
         addClassName("contact-manager");
         setSizeFull();
 
@@ -167,13 +165,15 @@ public class ContactManagerView extends VerticalLayout {
                 .setWidth("5.5rem").setFlexGrow(0);
         grid.addComponentColumn(ContactManagerView::syncBadge).setHeader("Synced").setKey("synced")
                 .setWidth("10rem").setFlexGrow(0);
-        grid.addColumn(row -> DATE.format(row.createdAt().atZone(zone))).setHeader("Created").setKey("created")
+        grid.addColumn(row -> dates.date(row.createdAt())).setHeader("Created").setKey("created")
                 .setSortProperty(ContactSort.CREATED.name()).setWidth("7rem").setFlexGrow(0);
         if (currentUser.has(Permission.DELETE_CONTACTS)) {
             grid.addComponentColumn(this::deleteButton).setHeader("").setKey("actions").setWidth("3.5rem").setFlexGrow(0);
         }
-        grid.setItems(query -> contacts.find(filter, sortOf(query.getSortOrders()), ascending(query.getSortOrders()),
-                query.getOffset(), query.getLimit()).stream(), query -> (int) Math.min(matching, Integer.MAX_VALUE));
+        grid.setItems(query -> {
+            GridSort<ContactSort> sort = GridSort.of(query, ContactSort.class, ContactSort.NAME);
+            return contacts.find(filter, sort.column(), sort.ascending(), query.getOffset(), query.getLimit()).stream();
+        }, query -> (int) Math.min(matching, Integer.MAX_VALUE));
         if (mayActOnSelection()) {
             grid.addSelectionListener(e -> updateActions());
         }
@@ -238,7 +238,7 @@ public class ContactManagerView extends VerticalLayout {
             selection = BulkSelection.of(ids);
             size = ids.size();
         }
-        new BulkEditDialog(lists, background, selection, size, () -> {
+        new BulkEditDialog(bulkEdit, lists, background, selection, size, () -> {
             list.setItems(lists.choices());
             grid.deselectAll();
             allMatching.setValue(false);
@@ -286,13 +286,5 @@ public class ContactManagerView extends VerticalLayout {
         badge.getElement().getThemeList().add("badge contrast pill");
         badge.getElement().setAttribute("title", syncedReason(row));
         return badge;
-    }
-
-    private static ContactSort sortOf(List<QuerySortOrder> orders) {
-        return orders.isEmpty() ? ContactSort.NAME : ContactSort.valueOf(orders.get(0).getSorted());
-    }
-
-    private static boolean ascending(List<QuerySortOrder> orders) {
-        return orders.isEmpty() || orders.get(0).getDirection() == SortDirection.ASCENDING;
     }
 }

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
 import java.util.List;
 import org.leadcrm.base.ui.Counts;
+import org.leadcrm.base.ui.DangerDialog;
 import org.leadcrm.base.ui.ErrorMessages;
 import org.leadcrm.base.ui.Notifications;
 import org.leadcrm.contact.ContactRow;
@@ -18,16 +19,13 @@ import org.leadcrm.deletion.LeadDeletionService;
  * Confirms deleting one lead: names it, says the deletion is permanent, and names the
  * opportunities that go with it because it is their only lead. Cancel is the default.
  */
-class DeleteLeadDialog extends Dialog {
+class DeleteLeadDialog extends DangerDialog {
 
     final Button delete = new Button("Delete permanently");
     final Button cancel = new Button("Cancel");
 
     DeleteLeadDialog(ContactRow lead, LeadDeletionService service, Runnable onDeleted) {
-        addClassName("delete-lead-dialog");
-        setHeaderTitle("Delete " + lead.fullName() + "?");
-        setCloseOnOutsideClick(false);
-        setWidth("32rem");
+        super("Delete " + lead.fullName() + "?", "delete-lead-dialog");
 
         add(new Paragraph(lead.fullName() + " (" + lead.email() + ") will be deleted permanently, from every list "
                 + "and opportunity. This cannot be undone."));
@@ -42,7 +40,6 @@ class DeleteLeadDialog extends Dialog {
             add(names);
         }
 
-        delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
         delete.addClickListener(e -> {
             try {
                 DeletionResult result = service.deleteLead(lead.id());
@@ -57,13 +54,6 @@ class DeleteLeadDialog extends Dialog {
                 onDeleted.run();
             }
         });
-        cancel.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        cancel.addClickListener(e -> close());
-        getFooter().add(delete, cancel);
-        addOpenedChangeListener(e -> {
-            if (e.isOpened()) {
-                cancel.focus();
-            }
-        });
+        footer(delete, cancel);
     }
 }

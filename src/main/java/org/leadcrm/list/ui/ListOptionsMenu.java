@@ -5,7 +5,6 @@ import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
-import java.util.function.Consumer;
 import org.leadcrm.base.ui.Counts;
 import org.leadcrm.base.ui.BackgroundOperation;
 import org.leadcrm.base.ui.Notifications;
@@ -28,15 +27,20 @@ class ListOptionsMenu extends MenuBar {
     private final ListSummary list;
     private final ListOptionsService service;
     private final BackgroundOperation background;
-    private final Consumer<Boolean> onChanged;
+    private final Runnable onListChanged;
+    private final Runnable onListDeleted;
 
-    /** @param onChanged told after an operation, with whether the list itself is gone */
+    /**
+     * @param onListChanged told after an operation that kept the list
+     * @param onListDeleted told after an operation that deleted the list
+     */
     ListOptionsMenu(ListSummary list, ListOptionsService service, BackgroundOperation background,
-            Consumer<Boolean> onChanged) {
+            Runnable onListChanged, Runnable onListDeleted) {
         this.list = list;
         this.service = service;
         this.background = background;
-        this.onChanged = onChanged;
+        this.onListChanged = onListChanged;
+        this.onListDeleted = onListDeleted;
         addClassName("list-options");
         addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE, MenuBarVariant.LUMO_SMALL);
         MenuItem options = addItem("Options");
@@ -66,11 +70,11 @@ class ListOptionsMenu extends MenuBar {
                 background.run(list.memberCount(), "Removing all contacts from " + list.name(),
                         progress -> service.removeAllContacts(list.id(), keepExclusions, progress),
                         result -> {
-                            Notifications.success("Removed " + Counts.of(result.contactsRemoved(), "contact", "contacts")
+                            Notifications.success("Removed " + Counts.of(result.membersRemoved(), "contact", "contacts")
                                     + " from " + list.name()
                                     + (keepExclusions ? "; exclusions kept." : "; cleared "
                                     + Counts.of(result.exclusionsRemoved(), "exclusion", "exclusions") + "."));
-                            onChanged.accept(false);
+                            onListChanged.run();
                         }), text).open();
     }
 
@@ -84,7 +88,7 @@ class ListOptionsMenu extends MenuBar {
                                 progress),
                         result -> {
                             Notifications.success(deletedMessage(result, alsoDeleteList));
-                            onChanged.accept(alsoDeleteList);
+                            (alsoDeleteList ? onListDeleted : onListChanged).run();
                         }));
         dialog.open();
         // Counting can take a while on a large list: the dialog is open meanwhile, and Cancel works.
@@ -97,15 +101,15 @@ class ListOptionsMenu extends MenuBar {
                         progress -> service.deleteList(list.id(), progress),
                         result -> {
                             Notifications.success("Deleted the list " + list.name() + ". Its "
-                                    + Counts.of(result.contactsRemoved(), "contact stays", "contacts stay") + " in LeadCRM.");
-                            onChanged.accept(true);
+                                    + Counts.of(result.membersRemoved(), "contact stays", "contacts stay") + " in LeadCRM.");
+                            onListDeleted.run();
                         }),
                 "The list \"" + list.name() + "\" is deleted with its memberships and exclusions.",
                 "Every contact stays in LeadCRM.").open();
     }
 
     private String deletedMessage(ListOperationResult result, boolean listDeleted) {
-        return "Deleted " + Counts.of(result.contactsRemoved(), "contact", "contacts") + ", kept "
+        return "Deleted " + Counts.of(result.contactsDeleted(), "contact", "contacts") + ", kept "
                 + Counts.number(result.syncedKept()) + " synced, deleted "
                 + Counts.of(result.opportunitiesDeleted(), "opportunity", "opportunities")
                 + (listDeleted ? ", and the list " + list.name() + "." : ".");

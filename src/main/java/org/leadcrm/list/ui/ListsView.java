@@ -19,13 +19,10 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import java.util.Locale;
 import org.leadcrm.base.SearchText;
 import org.leadcrm.base.ui.Counts;
 import org.leadcrm.base.ui.BackgroundOperation;
+import org.leadcrm.base.ui.Dates;
 import org.leadcrm.base.ui.Notifications;
 import org.leadcrm.list.ListOptionsService;
 import org.leadcrm.list.ListService;
@@ -39,9 +36,7 @@ import org.leadcrm.security.UserService;
 @PageTitle("Lists · LeadCRM")
 @Menu(order = 2, icon = "LIST_UL", title = "Lists")
 @PermitAll
-public class ListsView extends VerticalLayout {
-
-    static final DateTimeFormatter DATE = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(Locale.US);
+class ListsView extends VerticalLayout {
 
     final Grid<ListSummary> grid = new Grid<>(ListSummary.class, false);
     final TextField search = new TextField();
@@ -49,8 +44,8 @@ public class ListsView extends VerticalLayout {
 
     private final ListService lists;
 
-    public ListsView(ListService lists, ListOptionsService options, BackgroundOperation background, UserService users,
-            CurrentUser currentUser) {
+    ListsView(ListService lists, ListOptionsService options, BackgroundOperation background, UserService users,
+            CurrentUser currentUser, Dates dates) {
         this.lists = lists;
         addClassName("lists-view");
         setSizeFull();
@@ -79,11 +74,12 @@ public class ListsView extends VerticalLayout {
         grid.addColumn(l -> Counts.number(l.exclusionCount())).setHeader("Exclusions").setKey("exclusions")
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(ListSummary::createdBy).setHeader("Created by").setKey("createdBy").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(l -> DATE.format(l.createdAt().atZone(ZoneId.systemDefault()))).setHeader("Created")
+        grid.addColumn(l -> dates.date(l.createdAt())).setHeader("Created")
                 .setKey("created").setAutoWidth(true).setFlexGrow(0);
         if (currentUser.has(Permission.DELETE_CONTACTS)) {
-            grid.addComponentColumn(l -> new ListOptionsMenu(l, options, background,
-                    listGone -> grid.getDataProvider().refreshAll())).setHeader("").setKey("options")
+            Runnable reload = () -> grid.getDataProvider().refreshAll();
+            grid.addComponentColumn(l -> new ListOptionsMenu(l, options, background, reload, reload))
+                    .setHeader("").setKey("options")
                     // A fixed width: measured automatically, the menu could fold into an overflow button.
                     .setWidth("8.5rem").setFlexGrow(0);
         }

@@ -108,7 +108,7 @@ class BackgroundOperationTest extends KaribuTest {
         awaitWorker();
 
         assertThat(result.get()).as("the operation completed").isNotNull();
-        assertThat(result.get().contactsRemoved()).isEqualTo(3);
+        assertThat(result.get().membersRemoved()).isEqualTo(3);
         assertThat(data.jdbc().queryForList("select username from audit_entry", String.class))
                 .containsExactly(TestData.usernameOf(Role.COMPANY_MANAGER));
     }

@@ -1,5 +1,10 @@
 package org.leadcrm.base.ui;
 
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.router.Route;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
 import com.github.mvysny.fakeservlet.FakeRequest;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
@@ -43,6 +48,12 @@ public abstract class KaribuTest extends IntegrationTest {
     static void discoverRoutes() {
         if (routes == null) {
             routes = new Routes().autoDiscoverViews("org.leadcrm");
+            // Karibu finds public views only; ours are package-private, as feature packages want.
+            ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+            scanner.addIncludeFilter(new AnnotationTypeFilter(Route.class));
+            for (BeanDefinition view : scanner.findCandidateComponents("org.leadcrm")) {
+                routes.getRoutes().add(viewClass(view.getBeanClassName()));
+            }
         }
     }
 
@@ -91,6 +102,15 @@ public abstract class KaribuTest extends IntegrationTest {
         // Vaadin's security context strategy reads the HTTP session first, as after a real sign-in.
         VaadinSession.getCurrent().getSession().setAttribute(
                 HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, securityContext);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Class<? extends Component> viewClass(String name) {
+        try {
+            return (Class<? extends Component>) Class.forName(name);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A bean of the application, for arranging what the UI under test should find. */

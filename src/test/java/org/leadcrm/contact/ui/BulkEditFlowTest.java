@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.leadcrm.base.ui.KaribuTest;
 import org.leadcrm.contact.ContactStatus;
 import org.leadcrm.list.ListChoice;
-import org.leadcrm.list.ui.BulkEditDialog;
 import org.leadcrm.security.Role;
 import org.leadcrm.testsupport.TestData;
 import org.springframework.context.ApplicationContext;
@@ -51,9 +50,9 @@ class BulkEditFlowTest extends KaribuTest {
         assertThat(view.addToList.getText()).isEqualTo("Add 3 to list…");
         _click(view.addToList);
         BulkEditDialog dialog = _get(BulkEditDialog.class);
-        ListChoice webinar = dialog.existingChoices().stream().filter(c -> c.id() == list).findFirst().orElseThrow();
-        _setValue(dialog.existingList(), webinar);
-        _click(dialog.addButton());
+        ListChoice webinar = dialog.existing.getListDataView().getItems().toList().stream().filter(c -> c.id() == list).findFirst().orElseThrow();
+        _setValue(dialog.existing, webinar);
+        _click(dialog.add);
 
         expectNotifications("Added 1 to Webinar; 1 already on it, 1 skipped as excluded.");
         assertThat(data.members(list)).containsExactlyInAnyOrder(ada, alan);
@@ -74,9 +73,9 @@ class BulkEditFlowTest extends KaribuTest {
         _click(view.addToList);
         BulkEditDialog dialog = _get(BulkEditDialog.class);
         assertThat(dialog.getHeaderTitle()).isEqualTo("Bulk Edit: add 3 contacts to a list");
-        _setValue(dialog.targetChoice(), "A new manual list");
-        _setValue(dialog.newListName(), "Leads to call");
-        _click(dialog.addButton());
+        _setValue(dialog.target, "A new manual list");
+        _setValue(dialog.newName, "Leads to call");
+        _click(dialog.add);
 
         expectNotifications("Added 3 to Leads to call; 0 already on it, 0 skipped as excluded.");
         // the list filter offers the new list at once
@@ -93,14 +92,14 @@ class BulkEditFlowTest extends KaribuTest {
         _setValue(view.allMatching, true);
         _click(view.addToList);
         BulkEditDialog dialog = _get(BulkEditDialog.class);
-        _setValue(dialog.targetChoice(), "A new manual list");
+        _setValue(dialog.target, "A new manual list");
 
-        _click(dialog.addButton());
-        assertThat(dialog.newListName().getErrorMessage()).isEqualTo("Enter a name for the list");
+        _click(dialog.add);
+        assertThat(dialog.newName.getErrorMessage()).isEqualTo("Enter a name for the list");
 
-        _setValue(dialog.newListName(), "webinar");
-        _click(dialog.addButton());
-        assertThat(dialog.newListName().getErrorMessage()).isEqualTo("A list with this name already exists");
+        _setValue(dialog.newName, "webinar");
+        _click(dialog.add);
+        assertThat(dialog.newName.getErrorMessage()).isEqualTo("A list with this name already exists");
         assertThat(dialog.isOpened()).isTrue();
     }
 }

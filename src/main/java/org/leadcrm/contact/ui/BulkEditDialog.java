@@ -1,4 +1,4 @@
-package org.leadcrm.list.ui;
+package org.leadcrm.contact.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -12,13 +12,14 @@ import org.leadcrm.base.ui.Counts;
 import org.leadcrm.base.ui.BackgroundOperation;
 import org.leadcrm.base.ui.Notifications;
 import org.leadcrm.list.BulkAddResult;
+import org.leadcrm.list.BulkEditService;
 import org.leadcrm.list.BulkSelection;
 import org.leadcrm.list.ListChoice;
 import org.leadcrm.list.ListDraft;
 import org.leadcrm.list.ListService;
 
 /** Bulk Edit: adds the selected contacts to an existing list or to a new manual list. */
-public class BulkEditDialog extends Dialog {
+class BulkEditDialog extends Dialog {
 
     static final String EXISTING = "An existing list";
     static final String NEW = "A new manual list";
@@ -29,14 +30,16 @@ public class BulkEditDialog extends Dialog {
     final TextArea newDescription = new TextArea("Description");
     final Button add = new Button("Add to list");
 
+    private final BulkEditService bulkEdit;
     private final ListService lists;
     private final BackgroundOperation background;
     private final BulkSelection selection;
     private final long size;
     private final Runnable onDone;
 
-    public BulkEditDialog(ListService lists, BackgroundOperation background, BulkSelection selection, long size,
+    BulkEditDialog(BulkEditService bulkEdit, ListService lists, BackgroundOperation background, BulkSelection selection, long size,
             Runnable onDone) {
+        this.bulkEdit = bulkEdit;
         this.lists = lists;
         this.background = background;
         this.selection = selection;
@@ -68,26 +71,6 @@ public class BulkEditDialog extends Dialog {
         getFooter().add(cancel, add);
     }
 
-    public RadioButtonGroup<String> targetChoice() {
-        return target;
-    }
-
-    public ComboBox<ListChoice> existingList() {
-        return existing;
-    }
-
-    public java.util.List<ListChoice> existingChoices() {
-        return existing.getListDataView().getItems().toList();
-    }
-
-    public TextField newListName() {
-        return newName;
-    }
-
-    public Button addButton() {
-        return add;
-    }
-
     private void showTarget() {
         boolean toExisting = EXISTING.equals(target.getValue());
         existing.setVisible(toExisting);
@@ -105,7 +88,7 @@ public class BulkEditDialog extends Dialog {
             }
             close();
             background.run(size, "Adding contacts to " + chosen.name(),
-                    progress -> lists.addContacts(chosen.id(), selection, progress),
+                    progress -> bulkEdit.addContacts(chosen.id(), selection, progress),
                     result -> done(chosen.name(), result));
         } else {
             String name = newName.getValue().strip();
@@ -122,7 +105,7 @@ public class BulkEditDialog extends Dialog {
             close();
             ListDraft draft = ListDraft.manual(name, newDescription.getValue());
             background.run(size, "Creating " + name,
-                    progress -> lists.addContactsToNewList(draft, selection, progress),
+                    progress -> bulkEdit.addContactsToNewList(draft, selection, progress),
                     result -> done(name, result.result()));
         }
     }
@@ -133,5 +116,4 @@ public class BulkEditDialog extends Dialog {
                 + Counts.number(result.excluded()) + " skipped as excluded.");
         onDone.run();
     }
-
 }

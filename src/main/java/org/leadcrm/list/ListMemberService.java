@@ -1,0 +1,106 @@
+package org.leadcrm.list;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import org.leadcrm.base.SqlCounts;
+import org.leadcrm.contact.ContactCondition;
+import org.leadcrm.contact.ContactFilter;
+import org.leadcrm.contact.ContactService;
+import org.leadcrm.security.Role;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * One list's single members and exclusions: remove a member, exclude a contact, lift an
+ * exclusion, and read the exclusions the current user may see. Each change locks the list's row
+ * and records the membership change (docs/decisions/004).
+ */
+@Service
+@PreAuthorize(Role.Can.SIGNED_IN)
+public class ListMemberService {
+
+    private final ListRows listRows;
+    private final ContactService contactService;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Clock clock;
+
+    ListMemberService(ListRows listRows, ContactService contactService, NamedParameterJdbcTemplate jdbc, Clock clock) {
+        this.listRows = listRows;
+        this.contactService = contactService;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** The list's exclusions among the contacts the current user may see. */
+    @Transactional(readOnly = true)
+    public List<ExcludedContact> findExclusions(long listId, int offset, int limit) {
+        ContactCondition visible = contactService.conditionFor(ContactFilter.ALL);
+        return jdbc.query("""
+                select c.id, c.first_name, c.last_name, c.email, c.company, e.created_at
+                from list_exclusion e join contact c on c.id = e.contact_id
+                where e.list_id = :list and %s
+                order by c.last_name, c.first_name, c.id
+                limit :limit offset :offset
+                """.formatted(visible.sql()),
+                visible.params().addValue("list", listId).addValue("limit", limit).addValue("offset", offset),
+                (rs, n) -> new ExcludedContact(rs.getLong("id"), rs.getString("first_name") + " " + rs.getString("last_name"),
+                        rs.getString("email"), rs.getString("company"), rs.getTimestamp("created_at").toInstant()));
+    }
+
+    @Transactional(readOnly = true)
+    public long countExclusions(long listId) {
+        ContactCondition visible = contactService.conditionFor(ContactFilter.ALL);
+        return SqlCounts.count(jdbc, "select count(*) from list_exclusion e join contact c on c.id = e.contact_id"
+                + " where e.list_id = :list and " + visible.sql(), visible.params().addValue("list", listId));
+    }
+
+    /** Removes one member; on a rule-based list this excludes it, or the next rebuild would bring it back. */
+    @Transactional
+    @PreAuthorize(Role.Can.MANAGE_LISTS)
+    public void removeMember(long listId, long contactId) {
+        ContactList list = listRows.lock(listId);
+        MapSqlParameterSource params = memberParams(listId, contactId);
+        listRows.membersChanged(listId);
+        jdbc.update("delete from list_member where list_id = :list and contact_id = :contact", params);
+        if (!list.isManual()) {
+            insertExclusion(params);
+        }
+    }
+
+    /** Excludes a contact: it leaves the list and never comes back by rule or Bulk Edit. */
+    @Transactional
+    @PreAuthorize(Role.Can.MANAGE_LISTS)
+    public void addExclusion(long listId, long contactId) {
+        listRows.lock(listId);
+        MapSqlParameterSource params = memberParams(listId, contactId);
+        listRows.membersChanged(listId);
+        jdbc.update("delete from list_member where list_id = :list and contact_id = :contact", params);
+        insertExclusion(params);
+    }
+
+    @Transactional
+    @PreAuthorize(Role.Can.MANAGE_LISTS)
+    public void removeExclusion(long listId, long contactId) {
+        listRows.lock(listId);
+        jdbc.update("delete from list_exclusion where list_id = :list and contact_id = :contact", memberParams(listId, contactId));
+    }
+
+    private void insertExclusion(MapSqlParameterSource params) {
+        jdbc.update("""
+                insert into list_exclusion (list_id, contact_id, created_at)
+                select :list, c.id, :now from contact c
+                where c.id = :contact
+                and not exists (select 1 from list_exclusion e where e.list_id = :list and e.contact_id = :contact)
+                """, params);
+    }
+
+    private MapSqlParameterSource memberParams(long listId, long contactId) {
+        return new MapSqlParameterSource("list", listId)
+                .addValue("contact", contactId)
+                .addValue("now", Timestamp.from(clock.instant()));
+    }
+}
