@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,13 +19,14 @@ import org.springframework.transaction.annotation.Transactional;
  * {@value DemoTeam#PASSWORD}), {@code leadcrm.demo-data.contacts} contacts, lists and
  * opportunities. A database with any user is left alone, so the seeding happens once.
  *
- * <p>On with {@code leadcrm.demo-data.enabled=true}, the default of the embedded database; the
- * {@code postgres} profile and the tests switch it off. One transaction: a failed start leaves
- * the database empty, to be seeded at the next.
+ * <p>Only where {@link DemoDataCondition} allows it: the embedded database of
+ * {@code ./mvnw spring-boot:run}, or when asked for with {@code leadcrm.demo-data.enabled=true}.
+ * One transaction: a failed start leaves the database empty, to be seeded at the next. The
+ * password is never logged: it is in the README.
  */
 @Component
 @Order(1)
-@ConditionalOnProperty(name = "leadcrm.demo-data.enabled", havingValue = "true")
+@Conditional(DemoDataCondition.class)
 class DemoDataSeeder implements ApplicationRunner {
 
     /** Fixed, so that every fresh demo database has the same people in it. */
@@ -64,9 +65,9 @@ class DemoDataSeeder implements ApplicationRunner {
         List<SeededContact> stored = contacts.readBack();
         SeededLists seededLists = lists.create(team);
         SeededOpportunities seededOpportunities = opportunities.create(stored, random);
-        log.info("Demo data: {} users (password \"{}\"), {} contacts ({} synced), {} lists ({} members, {} exclusions), "
+        log.info("Demo data: {} users (see the README), {} contacts ({} synced), {} lists ({} members, {} exclusions), "
                 + "{} opportunities ({} contact links) in {} ms",
-                DemoTeam.SIZE, DemoTeam.PASSWORD, stored.size(),
+                DemoTeam.SIZE, stored.size(),
                 made.stream().filter(c -> c.crmSystem().isSynced()).count(),
                 seededLists.lists(), seededLists.members(), seededLists.exclusions(),
                 seededOpportunities.opportunities(), seededOpportunities.links(),
