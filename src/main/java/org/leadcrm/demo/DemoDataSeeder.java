@@ -3,6 +3,7 @@ package org.leadcrm.demo;
 import java.time.Clock;
 import java.util.List;
 import java.util.Random;
+import org.leadcrm.security.SystemAuthentication;
 import org.leadcrm.security.UserService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,7 +60,8 @@ class DemoDataSeeder implements ApplicationRunner {
         }
         long start = System.nanoTime();
         Random random = new Random(SEED);
-        DemoTeam team = DemoTeam.create(users);
+        // Nobody is signed in at start-up, and creating users is for Administrators.
+        DemoTeam team = SystemAuthentication.callAsSystem(() -> DemoTeam.create(users));
         List<DemoContact> made = new DemoContactFactory(random, team, clock.instant()).make(contactCount);
         contacts.insert(made);
         List<SeededContact> stored = contacts.readBack();

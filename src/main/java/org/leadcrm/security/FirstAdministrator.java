@@ -37,7 +37,7 @@ class FirstAdministrator implements ApplicationRunner {
         if (username.isBlank() || password.isBlank() || users.hasUsers()) {
             return;
         }
-        users.createUser(username.strip(), "Administrator", password, Role.ADMIN);
+        SystemAuthentication.runAsSystem(() -> users.createUser(username.strip(), "Administrator", password, Role.ADMIN));
         log.info("Created the first administrator, {}", username.strip());
     }
 }

@@ -2,6 +2,7 @@ package org.leadcrm.security;
 
 import java.util.List;
 import java.util.Optional;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,16 +35,18 @@ public class UserService {
     }
 
     /**
-     * Creates a user. Called by the demo seeding on an empty database and by tests; there is no
-     * user administration screen yet.
+     * Creates a user. For Administrators; start-up code (the demo seeding, the first
+     * administrator) calls it through {@link SystemAuthentication}.
      */
     @Transactional
+    @PreAuthorize(Role.Can.ADMINISTER)
     public UserSummary createUser(String username, String displayName, String rawPassword, Role role) {
         AppUser user = users.save(new AppUser(username, displayName, passwordEncoder.encode(rawPassword), role));
         return toSummary(user);
     }
 
     @Transactional
+    @PreAuthorize(Role.Can.ADMINISTER)
     public void setActive(String username, boolean active) {
         users.findByUsername(username).ifPresent(user -> user.setActive(active));
     }
