@@ -1,13 +1,15 @@
 package org.leadcrm.audit;
 
-/** The destructive operations that leave an audit entry. */
+/** The operations that leave an audit entry: destructive ones, and changes to who can sign in. */
 public enum AuditOperation {
     REMOVE_ALL_CONTACTS("Remove All Contacts"),
     REMOVE_ALL_CONTACTS_KEEP_EXCLUSIONS("Remove All Contacts (Keep Exclusions)"),
     DELETE_ALL_CONTACTS("Permanently Delete All Contacts"),
     DELETE_ALL_CONTACTS_AND_LIST("Permanently Delete All Contacts and List"),
     DELETE_LIST("Delete List"),
-    DELETE_LEAD("Delete lead");
+    DELETE_LEAD("Delete lead"),
+    ACCOUNT_LOCKED("Account locked"),
+    ACCOUNT_UNLOCKED("Account unlocked");
 
     private final String label;
 

@@ -4,8 +4,8 @@ import java.time.Instant;
 import org.springframework.lang.Nullable;
 
 /**
- * What an audit entry says: when, who, which operation, which list, and counts. Never the
- * names or addresses of the people deleted.
+ * What an audit entry says: when, who, which operation, which list, and counts, or which user
+ * account it was about. Never the names or addresses of the people deleted.
  */
 public record AuditRecord(
         long id,
@@ -17,5 +17,6 @@ public record AuditRecord(
         long contactsAffected,
         long contactsKept,
         long opportunitiesDeleted,
-        long exclusionsRemoved) {
+        long exclusionsRemoved,
+        @Nullable String targetUsername) {
 }

@@ -37,8 +37,9 @@ public class AuditService {
     public void record(AuditEvent event) {
         jdbc.update("""
                 insert into audit_entry (occurred_at, username, operation, list_id, list_name,
-                    contacts_affected, contacts_kept, opportunities_deleted, exclusions_removed)
-                values (:at, :user, :operation, :listId, :listName, :affected, :kept, :opportunities, :exclusions)
+                    contacts_affected, contacts_kept, opportunities_deleted, exclusions_removed, target_username)
+                values (:at, :user, :operation, :listId, :listName, :affected, :kept, :opportunities, :exclusions,
+                    :target)
                 """, new MapSqlParameterSource()
                 .addValue("at", Timestamp.from(clock.instant()))
                 .addValue("user", currentUser.username())
@@ -48,7 +49,8 @@ public class AuditService {
                 .addValue("affected", event.contactsAffected())
                 .addValue("kept", event.contactsKept())
                 .addValue("opportunities", event.opportunitiesDeleted())
-                .addValue("exclusions", event.exclusionsRemoved()));
+                .addValue("exclusions", event.exclusionsRemoved())
+                .addValue("target", event.targetUsername()));
     }
 
     @Transactional(readOnly = true)
@@ -101,6 +103,7 @@ public class AuditService {
                 rs.getLong("contacts_affected"),
                 rs.getLong("contacts_kept"),
                 rs.getLong("opportunities_deleted"),
-                rs.getLong("exclusions_removed"));
+                rs.getLong("exclusions_removed"),
+                rs.getString("target_username"));
     }
 }

@@ -1,2 +1,2 @@
-/** The audit log of destructive operations. */
+/** The audit log of destructive operations and of accounts locked and unlocked. */
 package org.leadcrm.audit;

@@ -1,7 +1,10 @@
 package org.leadcrm.security;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -13,10 +16,15 @@ public class UserService {
 
     private final AppUserRepository users;
     private final PasswordEncoder passwordEncoder;
+    private final SignInThrottle throttle;
+    private final ApplicationEventPublisher events;
 
-    UserService(AppUserRepository users, PasswordEncoder passwordEncoder) {
+    UserService(AppUserRepository users, PasswordEncoder passwordEncoder, SignInThrottle throttle,
+            ApplicationEventPublisher events) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
+        this.throttle = throttle;
+        this.events = events;
     }
 
     @Transactional(readOnly = true)
@@ -49,6 +57,30 @@ public class UserService {
     @PreAuthorize(Role.Can.ADMINISTER)
     public void setActive(String username, boolean active) {
         users.findByUsername(username).ifPresent(user -> user.setActive(active));
+    }
+
+    /**
+     * Lets the account sign in again from every address it was locked for, and forgets its failed
+     * sign-ins; audited if it was locked. Whether it was locked anywhere.
+     */
+    @Transactional
+    @PreAuthorize(Role.Can.ADMINISTER)
+    public boolean unlock(String username) {
+        boolean wasLocked = throttle.unlock(username);
+        if (wasLocked) {
+            events.publishEvent(new AccountUnlocked(username));
+        }
+        return wasLocked;
+    }
+
+    /**
+     * The accounts locked now after failed sign-ins, each with when its last lock ends (locks are
+     * per client address; an account may be locked for several).
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize(Role.Can.ADMINISTER)
+    public Map<String, Instant> lockedUntil() {
+        return throttle.lockedUntil();
     }
 
     static UserSummary toSummary(AppUser user) {

@@ -3,6 +3,8 @@ package org.leadcrm.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -22,15 +24,23 @@ class UserServiceTest extends IntegrationTest {
 
     @ParameterizedTest
     @EnumSource(value = Role.class, mode = EnumSource.Mode.EXCLUDE, names = "ADMIN")
-    void only_an_administrator_creates_users_or_changes_whether_they_are_active(Role role) {
+    void only_an_administrator_creates_users_changes_whether_they_are_active_or_unlocks_them(Role role) {
         data.user("ada", Role.SALESPERSON);
+        data.jdbc().update("""
+                insert into sign_in_throttle (username, client_address, failures, last_failure_at, locked_until)
+                values ('ada', '198.51.100.23', 5, current_timestamp, ?)
+                """, Timestamp.from(Instant.now().plusSeconds(15 * 60)));
         signIn(role);
 
         assertThatThrownBy(() -> users.createUser("mallory", "Mallory", "a-long-enough-password", Role.ADMIN))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> users.setActive("ada", false)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> users.unlock("ada")).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> users.lockedUntil()).isInstanceOf(AccessDeniedException.class);
         assertThat(users.findByUsername("mallory")).isEmpty();
         assertThat(data.jdbc().queryForObject("select active from app_user where username = 'ada'", Boolean.class)).isTrue();
+        assertThat(data.count("sign_in_throttle")).as("the lock").isOne();
+        assertThat(data.count("audit_entry")).isZero();
     }
 
     @Test

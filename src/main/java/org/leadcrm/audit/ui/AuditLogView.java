@@ -57,6 +57,7 @@ public class AuditLogView extends VerticalLayout {
         grid.addColumn(AuditRecord::username).setHeader("Who").setAutoWidth(true);
         grid.addColumn(r -> r.operation().label()).setHeader("Operation").setAutoWidth(true);
         grid.addColumn(r -> r.listName() == null ? "" : r.listName()).setHeader("List").setWidth("14rem").setFlexGrow(3);
+        grid.addColumn(r -> r.targetUsername() == null ? "" : r.targetUsername()).setHeader("Account").setAutoWidth(true);
         grid.addColumn(r -> number(r.contactsAffected())).setHeader("Contacts").setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> number(r.contactsKept())).setHeader("Synced kept").setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> number(r.opportunitiesDeleted())).setHeader("Opportunities deleted").setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
@@ -66,7 +67,8 @@ public class AuditLogView extends VerticalLayout {
 
         HorizontalLayout filters = new HorizontalLayout(operation, user);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
-        Paragraph note = new Paragraph("Every destructive operation is recorded here with its counts. "
+        Paragraph note = new Paragraph("Every destructive operation is recorded here with its counts, and every "
+                + "account locked after failed sign-ins or unlocked. "
                 + "Entries hold no personal data of deleted contacts and cannot be edited or deleted.");
         note.addClassName("hint");
         add(new H2("Audit log"), note, filters, grid);
