@@ -189,16 +189,6 @@ class SignInProtectionTest extends IntegrationTest {
         assertThat(data.count("audit_entry")).isZero();
     }
 
-    @Test
-    void pages_carry_the_security_headers() throws Exception {
-        HttpResponse<Void> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url("/login")).build(),
-                HttpResponse.BodyHandlers.discarding());
-
-        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
-        assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
-        assertThat(response.headers().firstValue("Content-Security-Policy")).hasValue("frame-ancestors 'none'");
-    }
-
     // --- signing in over HTTP ------------------------------------------------------------------------
 
     /** Signs in through the login form as a browser would; returns where the app sends the user. */
