@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+import org.leadcrm.security.SystemAuthentication;
 import org.springframework.data.repository.Repository;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
@@ -33,6 +34,14 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("org.leadcrm.base", "org.leadcrm.contact", "org.leadcrm.list",
                         "org.leadcrm.deletion", "org.leadcrm.audit", "org.leadcrm.demo")
                 .should().dependOnClassesThat().resideInAPackage("org.leadcrm..ui..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void only_start_up_and_sign_in_code_acts_as_the_system() {
+        // Acting as the system skips every @PreAuthorize check: never on behalf of a user.
+        noClasses().that().resideOutsideOfPackages("org.leadcrm.security", "org.leadcrm.demo")
+                .should().dependOnClassesThat().areAssignableTo(SystemAuthentication.class)
                 .check(CLASSES);
     }
 
