@@ -1,5 +1,6 @@
 package org.leadcrm;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.constructors;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -9,6 +10,7 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
@@ -17,12 +19,16 @@ import org.leadcrm.deletion.ContactSelection;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+import org.leadcrm.security.SystemAuthentication;
+import jakarta.persistence.EntityManager;
+import javax.sql.DataSource;
 import org.springframework.data.repository.Repository;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Keeps the packages honest: views go through services, every service operation says who may call
@@ -49,6 +55,14 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("org.leadcrm.base", "org.leadcrm.contact", "org.leadcrm.list",
                         "org.leadcrm.deletion", "org.leadcrm.audit", "org.leadcrm.demo")
                 .should().dependOnClassesThat().resideInAPackage("org.leadcrm..ui..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void only_start_up_and_sign_in_code_acts_as_the_system() {
+        // Acting as the system skips every @PreAuthorize check: never on behalf of a user.
+        noClasses().that().resideOutsideOfPackages("org.leadcrm.security", "org.leadcrm.demo")
+                .should().dependOnClassesThat().areAssignableTo(SystemAuthentication.class)
                 .check(CLASSES);
     }
 
@@ -82,6 +96,41 @@ class ArchitectureTest {
     void types_that_carry_sql_are_made_only_by_their_factories() {
         constructors().that().areDeclaredIn(ContactSelection.class).or().areDeclaredIn(ContactCondition.class)
                 .should().bePrivate()
+                .check(CLASSES);
+    }
+
+    @Test
+    void repositories_are_used_only_inside_transactions() {
+        classes().should(new ArchCondition<JavaClass>("call repositories only from @Transactional methods or classes") {
+            @Override
+            public void check(JavaClass type, ConditionEvents events) {
+                for (JavaMethodCall call : type.getMethodCallsFromSelf()) {
+                    if (!call.getTargetOwner().isAssignableTo(Repository.class) || type.isAssignableTo(Repository.class)) {
+                        continue;
+                    }
+                    boolean transactional = type.isAnnotatedWith(Transactional.class)
+                            || type.getMethods().stream()
+                                    .filter(method -> method.getName().equals(enclosingMethodName(call.getOrigin().getName())))
+                                    .anyMatch(method -> method.isAnnotatedWith(Transactional.class));
+                    events.add(new SimpleConditionEvent(call, transactional,
+                            call.getDescription() + " is outside a transaction"));
+                }
+            }
+        }).check(CLASSES);
+    }
+
+    /** The method a lambda was written in ({@code lambda$find$0} → {@code find}), or the method itself. */
+    private static String enclosingMethodName(String name) {
+        return name.startsWith("lambda$") ? name.split("\\$")[1] : name;
+    }
+
+    @Test
+    void views_never_reach_the_database_by_any_type() {
+        noClasses().that().resideInAPackage("..ui..")
+                .should().dependOnClassesThat().areAssignableTo(EntityManager.class)
+                .orShould().dependOnClassesThat().areAssignableTo(DataSource.class)
+                .orShould().dependOnClassesThat().resideInAPackage("java.sql..")
+                .orShould().dependOnClassesThat().resideInAPackage("org.springframework.jdbc..")
                 .check(CLASSES);
     }
 }

@@ -1,6 +1,7 @@
 package org.leadcrm.audit;
 
-/** The destructive operations that leave an audit entry, and rule applications, which can empty a list. */
+/** The operations that leave an audit entry: destructive ones, rule applications (they can empty a
+ * list), and changes to who can sign in. */
 public enum AuditOperation {
     REMOVE_ALL_CONTACTS("Remove All Contacts"),
     REMOVE_ALL_CONTACTS_KEEP_EXCLUSIONS("Remove All Contacts (Keep Exclusions)"),
@@ -8,7 +9,9 @@ public enum AuditOperation {
     DELETE_ALL_CONTACTS_AND_LIST("Permanently Delete All Contacts and List"),
     DELETE_LIST("Delete List"),
     DELETE_LEAD("Delete lead"),
-    APPLY_LIST_RULES("Apply list rules");
+    APPLY_LIST_RULES("Apply list rules"),
+    ACCOUNT_LOCKED("Account locked"),
+    ACCOUNT_UNLOCKED("Account unlocked");
 
     private final String label;
 

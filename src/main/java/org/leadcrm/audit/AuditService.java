@@ -38,8 +38,10 @@ public class AuditService {
     public void record(AuditEvent event) {
         jdbc.update("""
                 insert into audit_entry (occurred_at, username, operation, list_id, list_name,
-                    contacts_affected, contacts_kept, opportunities_deleted, exclusions_removed, contacts_added)
-                values (:at, :user, :operation, :listId, :listName, :affected, :kept, :opportunities, :exclusions, :added)
+                    contacts_affected, contacts_kept, opportunities_deleted, exclusions_removed, contacts_added,
+                    target_username)
+                values (:at, :user, :operation, :listId, :listName, :affected, :kept, :opportunities, :exclusions,
+                    :added, :target)
                 """, new MapSqlParameterSource()
                 .addValue("at", Timestamp.from(clock.instant()))
                 .addValue("user", currentUser.username())
@@ -50,7 +52,8 @@ public class AuditService {
                 .addValue("kept", event.contactsKept())
                 .addValue("opportunities", event.opportunitiesDeleted())
                 .addValue("exclusions", event.exclusionsRemoved())
-                .addValue("added", event.contactsAdded()));
+                .addValue("added", event.contactsAdded())
+                .addValue("target", event.targetUsername()));
     }
 
     @Transactional(readOnly = true)
@@ -97,13 +100,15 @@ public class AuditService {
                 rs.getLong("id"),
                 rs.getTimestamp("occurred_at").toInstant(),
                 rs.getString("username"),
-                AuditOperation.valueOf(rs.getString("operation")),
-                listId,
-                rs.getString("list_name"),
-                rs.getLong("contacts_affected"),
-                rs.getLong("contacts_kept"),
-                rs.getLong("opportunities_deleted"),
-                rs.getLong("exclusions_removed"),
-                rs.getLong("contacts_added"));
+                new AuditEvent(
+                        AuditOperation.valueOf(rs.getString("operation")),
+                        listId,
+                        rs.getString("list_name"),
+                        rs.getLong("contacts_affected"),
+                        rs.getLong("contacts_kept"),
+                        rs.getLong("opportunities_deleted"),
+                        rs.getLong("exclusions_removed"),
+                        rs.getLong("contacts_added"),
+                        rs.getString("target_username")));
     }
 }

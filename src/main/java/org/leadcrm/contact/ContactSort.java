@@ -15,10 +15,6 @@ public enum ContactSort {
         this.columns = columns;
     }
 
-    String orderBy(boolean ascending) {
-        return orderBy(ascending, null);
-    }
-
     /**
      * @param fixedColumn a column the filter fixes to one value, or null. Leading with it does not
      *                    change the order, but lets a database that does not see through the

@@ -3,13 +3,14 @@ package org.leadcrm.demo;
 import java.time.Clock;
 import java.util.List;
 import java.util.Random;
+import org.leadcrm.security.SystemAuthentication;
 import org.leadcrm.security.UserService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,13 +20,14 @@ import org.springframework.transaction.annotation.Transactional;
  * {@value DemoTeam#PASSWORD}), {@code leadcrm.demo-data.contacts} contacts, lists and
  * opportunities. A database with any user is left alone, so the seeding happens once.
  *
- * <p>On with {@code leadcrm.demo-data.enabled=true}, the default of the embedded database; the
- * {@code postgres} profile and the tests switch it off. One transaction: a failed start leaves
- * the database empty, to be seeded at the next.
+ * <p>Only where {@link DemoDataCondition} allows it: the embedded database of
+ * {@code ./mvnw spring-boot:run}, or when asked for with {@code leadcrm.demo-data.enabled=true}.
+ * One transaction: a failed start leaves the database empty, to be seeded at the next. The
+ * password is never logged: it is in the README.
  */
 @Component
 @Order(1)
-@ConditionalOnProperty(name = "leadcrm.demo-data.enabled", havingValue = "true")
+@Conditional(DemoDataCondition.class)
 class DemoDataSeeder implements ApplicationRunner {
 
     /** Fixed, so that every fresh demo database has the same people in it. */
@@ -53,20 +55,21 @@ class DemoDataSeeder implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        if (users.hasUsers()) {
+        if (SystemAuthentication.callAsSystem(users::hasUsers)) {
             return;
         }
         long start = System.nanoTime();
         Random random = new Random(SEED);
-        DemoTeam team = DemoTeam.create(users);
+        // Nobody is signed in at start-up, and creating users is for Administrators.
+        DemoTeam team = SystemAuthentication.callAsSystem(() -> DemoTeam.create(users));
         List<DemoContact> made = new DemoContactFactory(random, team, clock.instant()).make(contactCount);
         contacts.insert(made);
         List<SeededContact> stored = contacts.readBack();
         SeededLists seededLists = lists.create(team);
         SeededOpportunities seededOpportunities = opportunities.create(stored, random);
-        log.info("Demo data: {} users (password \"{}\"), {} contacts ({} synced), {} lists ({} members, {} exclusions), "
+        log.info("Demo data: {} users (see the README), {} contacts ({} synced), {} lists ({} members, {} exclusions), "
                 + "{} opportunities ({} contact links) in {} ms",
-                DemoTeam.SIZE, DemoTeam.PASSWORD, stored.size(),
+                DemoTeam.SIZE, stored.size(),
                 made.stream().filter(c -> c.crmSystem().isSynced()).count(),
                 seededLists.lists(), seededLists.members(), seededLists.exclusions(),
                 seededOpportunities.opportunities(), seededOpportunities.links(),

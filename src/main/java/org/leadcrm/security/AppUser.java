@@ -11,7 +11,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.time.Instant;
 
 /** A person who signs in to LeadCRM. */
 @Entity
@@ -39,12 +38,6 @@ class AppUser {
     private Role role;
 
     private boolean active = true;
-
-    @Column(name = "failed_logins")
-    private int failedLogins;
-
-    @Column(name = "locked_until")
-    private Instant lockedUntil;
 
     @Version
     private long version;
@@ -85,30 +78,5 @@ class AppUser {
 
     void setActive(boolean active) {
         this.active = active;
-    }
-
-    int getFailedLogins() {
-        return failedLogins;
-    }
-
-    Instant getLockedUntil() {
-        return lockedUntil;
-    }
-
-    boolean isLockedAt(Instant now) {
-        return lockedUntil != null && lockedUntil.isAfter(now);
-    }
-
-    void recordFailedLogin(int maxFailures, Instant now, java.time.Duration lockDuration) {
-        failedLogins++;
-        if (failedLogins >= maxFailures) {
-            lockedUntil = now.plus(lockDuration);
-            failedLogins = 0;
-        }
-    }
-
-    void recordSuccessfulLogin() {
-        failedLogins = 0;
-        lockedUntil = null;
     }
 }

@@ -1,27 +1,28 @@
 package org.leadcrm.security;
 
-import java.time.Clock;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Users come from the database; a deactivated or locked account cannot sign in. */
+/**
+ * Users come from the database; a deactivated account cannot sign in. Locks are the
+ * {@link ThrottledAuthenticationProvider}'s, per client address.
+ *
+ * <p>Deliberately not a {@code UserDetailsService} bean: the throttled provider is the one password
+ * check, and Spring Security warns about a user-details bean next to a provider bean.
+ */
 @Service
-class DatabaseUserDetailsService implements UserDetailsService {
+class DatabaseUserDetailsService {
 
     private final AppUserRepository users;
-    private final Clock clock;
 
-    DatabaseUserDetailsService(AppUserRepository users, Clock clock) {
+    DatabaseUserDetailsService(AppUserRepository users) {
         this.users = users;
-        this.clock = clock;
     }
 
-    @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
         AppUser user = users.findByUsername(username)
@@ -30,7 +31,6 @@ class DatabaseUserDetailsService implements UserDetailsService {
                 .password(user.getPasswordHash())
                 .authorities(new SimpleGrantedAuthority(user.getRole().authority()))
                 .disabled(!user.isActive())
-                .accountLocked(user.isLockedAt(clock.instant()))
                 .build();
     }
 }

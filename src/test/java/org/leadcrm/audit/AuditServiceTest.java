@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.leadcrm.base.ProgressListener;
 import org.leadcrm.deletion.LeadDeletionService;
+import org.leadcrm.list.ListOptionsService;
 import org.leadcrm.security.Role;
 import org.leadcrm.testsupport.IntegrationTest;
 import org.leadcrm.testsupport.TestData;
@@ -18,27 +20,29 @@ class AuditServiceTest extends IntegrationTest {
 
     private final AuditService audit;
     private final LeadDeletionService leads;
+    private final ListOptionsService options;
 
-    AuditServiceTest(TestData data, AuditService audit, LeadDeletionService leads) {
+    AuditServiceTest(TestData data, AuditService audit, LeadDeletionService leads, ListOptionsService options) {
         super(data);
         this.audit = audit;
         this.leads = leads;
+        this.options = options;
     }
 
     @Test
     @WithMockUser(username = "admin", roles = "ADMIN")
     void an_administrator_reads_the_audit_log_newest_first_and_filtered() {
+        long list = data.manualList("Webinar");
         leads.deleteLead(data.contact("First", "Lead"));
-        leads.deleteLead(data.contact("Second", "Lead"));
+        options.deleteList(list, ProgressListener.NONE);
 
         assertThat(audit.count(AuditFilter.ALL)).isEqualTo(2);
-        assertThat(audit.find(AuditFilter.ALL, 0, 10)).hasSize(2)
-                .allSatisfy(entry -> {
-                    assertThat(entry.operation()).isEqualTo(AuditOperation.DELETE_LEAD);
-                    assertThat(entry.username()).isEqualTo("admin");
-                    assertThat(entry.contactsAffected()).isEqualTo(1);
-                });
-        assertThat(audit.count(new AuditFilter(AuditOperation.DELETE_LIST, null))).isZero();
+        assertThat(audit.find(AuditFilter.ALL, 0, 10)).extracting(entry -> entry.event().operation())
+                .containsExactly(AuditOperation.DELETE_LIST, AuditOperation.DELETE_LEAD);
+        assertThat(audit.find(AuditFilter.ALL, 0, 10)).allSatisfy(entry -> assertThat(entry.username()).isEqualTo("admin"));
+        assertThat(audit.find(new AuditFilter(AuditOperation.DELETE_LEAD, null), 0, 10)).singleElement()
+                .satisfies(entry -> assertThat(entry.event().contactsAffected()).isEqualTo(1));
+        assertThat(audit.count(new AuditFilter(AuditOperation.REMOVE_ALL_CONTACTS, null))).isZero();
         assertThat(audit.count(new AuditFilter(null, "someone-else"))).isZero();
         assertThat(audit.usernames()).containsExactly("admin");
     }

@@ -135,11 +135,11 @@ final class BenchApp implements AutoCloseable {
 
     /** A user row must exist for CurrentUser's look-ups; services are called as this administrator. */
     private void signInAdministrator() {
+        signIn();
         UserService users = bean(UserService.class);
         if (users.findByUsername(ADMIN).isEmpty()) {
             users.createUser(ADMIN, "Benchmark Administrator", "bench-password-" + System.nanoTime(), Role.ADMIN);
         }
-        signIn();
     }
 
     /** Signs the calling thread in as the administrator. */

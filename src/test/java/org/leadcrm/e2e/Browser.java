@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
@@ -26,6 +27,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -137,6 +140,10 @@ public final class Browser implements AutoCloseable {
                 "--disable-sync",
                 "--window-size=1440,900",
                 "--user-data-dir=" + profile.toAbsolutePath());
+        // The console, for the journeys to check it (Content Security Policy violations are logged there).
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
                 .usingAnyFreePort()
@@ -461,6 +468,25 @@ public final class Browser implements AutoCloseable {
         } catch (WebDriverException e) {
             // the next test starts at the login page either way; a failing browser shows up there
         }
+    }
+
+    // --- the console ---------------------------------------------------------------------------------
+
+    /**
+     * What the page wrote to the console (and the browser about it: refused resources, Content
+     * Security Policy violations) since the last call, as "LEVEL message"; reading empties the log.
+     */
+    public List<String> consoleMessages() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(entry -> entry.getLevel() + " " + entry.getMessage())
+                .toList();
+    }
+
+    /** The console messages that report a Content Security Policy violation. */
+    public static List<String> contentSecurityPolicyViolations(List<String> consoleMessages) {
+        return consoleMessages.stream()
+                .filter(message -> message.contains("Content Security Policy") || message.contains("Refused to"))
+                .toList();
     }
 
     // --- screenshots --------------------------------------------------------------------------------

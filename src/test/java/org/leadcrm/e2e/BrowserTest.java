@@ -1,5 +1,7 @@
 package org.leadcrm.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -49,9 +51,14 @@ public abstract class BrowserTest {
         data.wipe();
     }
 
+    /** Every journey runs under the app's Content Security Policy without tripping it. */
     @AfterEach
-    void signOut() {
+    void signOutAfterCheckingTheContentSecurityPolicy() {
+        List<String> violations = Browser.contentSecurityPolicyViolations(browser.consoleMessages()).stream()
+                .filter(message -> !message.contains(ContentSecurityPolicyJourneyTest.CONTROL_IMAGE))
+                .toList();
         browser.signOut();
+        assertThat(violations).as("Content Security Policy violations in the browser's console").isEmpty();
     }
 
     /** Creates a user of the role (named as {@link TestData#usernameOf(Role)}) and signs in as it. */

@@ -344,7 +344,8 @@ class ListOptionsServiceTest extends IntegrationTest {
         assertThat(options.previewDeletion(target).preview().selected()).isEqualTo(3);
         assertThat(options.removeAllContacts(other, true, ProgressListener.NONE).membersRemoved()).isEqualTo(2);
         assertThat(options.deleteAllContacts(target, 3, data.memberVersion(target), false, ProgressListener.NONE).contactsDeleted()).isEqualTo(2);
-        assertThat(options.deleteList(target, ProgressListener.NONE)).isNotNull();
+        assertThat(options.deleteList(target, ProgressListener.NONE).membersRemoved()).as("the synced member").isEqualTo(1);
+        assertThat(data.listExists(target)).isFalse();
         assertThat(data.count("audit_entry")).isEqualTo(3);
     }
 

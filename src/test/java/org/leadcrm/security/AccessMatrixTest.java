@@ -128,7 +128,9 @@ class AccessMatrixTest extends IntegrationTest {
                 new Operation(UserService.class, "hasUsers", SIGNED_IN, users::hasUsers),
                 new Operation(UserService.class, "createUser", administer,
                         () -> users.createUser("user" + System.nanoTime(), "Someone", "a long enough password", Role.SALESPERSON)),
-                new Operation(UserService.class, "setActive", administer, () -> users.setActive("nobody", false)));
+                new Operation(UserService.class, "setActive", administer, () -> users.setActive("nobody", false)),
+                new Operation(UserService.class, "unlock", administer, () -> users.unlock("nobody")),
+                new Operation(UserService.class, "lockedUntil", administer, users::lockedUntil));
     }
 
     @Test

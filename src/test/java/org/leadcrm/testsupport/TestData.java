@@ -19,12 +19,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.leadcrm.contact.ContactStatus;
 import org.leadcrm.contact.CrmSystem;
 import org.leadcrm.list.ListRules;
 import org.leadcrm.security.Role;
+import org.leadcrm.security.SystemAuthentication;
 import org.leadcrm.security.UserService;
 import org.leadcrm.security.UserSummary;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -131,14 +134,34 @@ public class TestData {
      * Creates a user through {@link UserService#createUser}. Tests signed in with
      * {@code @WithMockUser(username = ...)} create the user of that name where the service looks
      * the signed-in user up (a Jr. Salesperson's own contacts, for one).
+     *
+     * <p>Creating users is for Administrators, so this runs as the system, whoever the test is
+     * signed in as — on a thread of its own: in a Karibu test signed in as someone, Vaadin's
+     * security-context strategy would read that user's context from the mocked session instead.
      */
     public UserSummary user(String username, Role role) {
-        return userService.createUser(username, "User " + username, PASSWORD, role);
+        try {
+            return CompletableFuture.supplyAsync(
+                            () -> SystemAuthentication.callAsSystem(
+                                    () -> userService.createUser(username, "User " + username, PASSWORD, role)),
+                            work -> new Thread(work, "test-data-user").start())
+                    .join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /** A user named after the role in lower case, e.g. {@code jr_salesperson}. */
     public UserSummary user(Role role) {
         return user(usernameOf(role), role);
+    }
+
+    public boolean userExists(String username) {
+        return queryLong("select count(*) from app_user where username = :username",
+                new MapSqlParameterSource("username", username)) > 0;
     }
 
     public static String usernameOf(Role role) {

@@ -55,19 +55,21 @@ public class AuditLogView extends VerticalLayout {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.addColumn(r -> WHEN.format(r.occurredAt())).setHeader("When").setAutoWidth(true);
         grid.addColumn(AuditRecord::username).setHeader("Who").setAutoWidth(true);
-        grid.addColumn(r -> r.operation().label()).setHeader("Operation").setAutoWidth(true);
-        grid.addColumn(r -> r.listName() == null ? "" : r.listName()).setHeader("List").setWidth("14rem").setFlexGrow(3);
-        grid.addColumn(r -> number(r.contactsAffected())).setHeader("Contacts").setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> number(r.contactsAdded())).setHeader("Contacts added").setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> number(r.contactsKept())).setHeader("Synced kept").setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> number(r.opportunitiesDeleted())).setHeader("Opportunities deleted").setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> number(r.exclusionsRemoved())).setHeader("Exclusions removed").setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> r.event().operation().label()).setHeader("Operation").setAutoWidth(true);
+        grid.addColumn(r -> r.event().listName() == null ? "" : r.event().listName()).setHeader("List").setWidth("14rem").setFlexGrow(3);
+        grid.addColumn(r -> r.event().targetUsername() == null ? "" : r.event().targetUsername()).setHeader("Account").setAutoWidth(true);
+        grid.addColumn(r -> number(r.event().contactsAffected())).setHeader("Contacts").setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> number(r.event().contactsAdded())).setHeader("Contacts added").setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> number(r.event().contactsKept())).setHeader("Synced kept").setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> number(r.event().opportunitiesDeleted())).setHeader("Opportunities deleted").setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> number(r.event().exclusionsRemoved())).setHeader("Exclusions removed").setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
         grid.setItems(query -> audit.find(filter(), query.getOffset(), query.getLimit()).stream(),
                 query -> (int) audit.count(filter()));
 
         HorizontalLayout filters = new HorizontalLayout(operation, user);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
-        Paragraph note = new Paragraph("Every destructive operation is recorded here with its counts. "
+        Paragraph note = new Paragraph("Every destructive operation is recorded here with its counts, and every "
+                + "account locked after failed sign-ins or unlocked. "
                 + "Entries hold no personal data of deleted contacts and cannot be edited or deleted.");
         note.addClassName("hint");
         add(new H2("Audit log"), note, filters, grid);

@@ -28,7 +28,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         LoginI18n i18n = LoginI18n.createDefault();
         i18n.getErrorMessage().setTitle("Could not sign you in");
         i18n.getErrorMessage().setMessage(
-                "Check your username and password. After several failed attempts an account is locked for 15 minutes.");
+                "Check your username and password. After several failed attempts, signing in to the account from "
+                        + "here is paused for a while; an Administrator can unlock it.");
         login.setI18n(i18n);
         login.setAction("login");
         login.setForgotPasswordButtonVisible(false);

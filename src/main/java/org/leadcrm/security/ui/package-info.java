@@ -1,2 +1,5 @@
 /** The sign-in view. */
+@NullMarked
 package org.leadcrm.security.ui;
+
+import org.jspecify.annotations.NullMarked;

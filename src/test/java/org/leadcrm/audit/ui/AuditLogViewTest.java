@@ -8,6 +8,8 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
+import java.sql.Timestamp;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.leadcrm.audit.AuditOperation;
 import org.leadcrm.base.ProgressListener;
@@ -15,6 +17,7 @@ import org.leadcrm.base.ui.KaribuTest;
 import org.leadcrm.deletion.LeadDeletionService;
 import org.leadcrm.list.ListOptionsService;
 import org.leadcrm.security.Role;
+import org.leadcrm.security.UserService;
 import org.leadcrm.testsupport.TestData;
 import org.springframework.context.ApplicationContext;
 
@@ -38,8 +41,8 @@ class AuditLogViewTest extends KaribuTest {
         AuditLogView view = _get(AuditLogView.class);
 
         assertThat(_size(view.grid)).isEqualTo(2);
-        assertThat(_get(view.grid, 0).operation()).isEqualTo(AuditOperation.DELETE_LEAD);
-        assertThat(_get(view.grid, 1).operation()).isEqualTo(AuditOperation.REMOVE_ALL_CONTACTS_KEEP_EXCLUSIONS);
+        assertThat(_get(view.grid, 0).event().operation()).isEqualTo(AuditOperation.DELETE_LEAD);
+        assertThat(_get(view.grid, 1).event().operation()).isEqualTo(AuditOperation.REMOVE_ALL_CONTACTS_KEEP_EXCLUSIONS);
         assertThat(_getFormattedRow(view.grid, 1)).contains("admin", "Remove All Contacts (Keep Exclusions)", "Webinar", "2");
         assertThat(String.join(" ", _getFormattedRow(view.grid, 0))).doesNotContain("Ada", "Lovelace");
 
@@ -49,5 +52,22 @@ class AuditLogViewTest extends KaribuTest {
         _setValue(view.operation, null);
         _setValue(view.user, "someone-else");
         assertThat(_size(view.grid)).isZero();
+    }
+
+    @Test
+    void shows_the_account_an_unlock_was_about() {
+        data.user("ada", Role.SALESPERSON);
+        data.jdbc().update("""
+                insert into sign_in_throttle (username, client_address, failures, last_failure_at, locked_until)
+                values ('ada', '198.51.100.23', 5, current_timestamp, ?)
+                """, Timestamp.from(Instant.now().plusSeconds(15 * 60)));
+        signInAs(Role.ADMIN);
+        bean(UserService.class).unlock("ada");
+
+        UI.getCurrent().navigate(AuditLogView.class);
+        AuditLogView view = _get(AuditLogView.class);
+
+        assertThat(_size(view.grid)).isEqualTo(1);
+        assertThat(_getFormattedRow(view.grid, 0)).contains("admin", "Account unlocked", "ada");
     }
 }

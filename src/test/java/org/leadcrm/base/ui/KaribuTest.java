@@ -17,7 +17,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.leadcrm.security.Role;
-import org.leadcrm.security.UserService;
 import org.leadcrm.testsupport.IntegrationTest;
 import org.leadcrm.testsupport.TestData;
 import org.springframework.context.ApplicationContext;
@@ -78,7 +77,7 @@ public abstract class KaribuTest extends IntegrationTest {
      */
     protected void signInAs(Role role) {
         String username = TestData.usernameOf(role);
-        if (context.getBean(UserService.class).findByUsername(username).isEmpty()) {
+        if (!data.userExists(username)) {
             data.user(username, role);
         }
         signInAs(username, role);
