@@ -1,4 +1,4 @@
-/** Lists, their membership and exclusions, Bulk Edit, and the five items of a list's Options menu. */
+/** Lists and their rules, Bulk Edit, single members and exclusions, and the five items of a list's Options menu. */
 @NullMarked
 package org.leadcrm.list;
 

@@ -56,6 +56,20 @@ class LeadDeletionServiceTest extends IntegrationTest {
     }
 
     @Test
+    void a_staged_row_left_by_another_operation_never_deletes_its_contact() {
+        long lead = data.contact("Lena", "Lead");
+        long bystander = data.contact("Bea", "Bystander");
+        // A row another operation staged (in a crash that left it, say): it is not this deletion's.
+        data.jdbc().update("insert into deletion_target (operation_id, contact_id) values ('another-operation', ?)", bystander);
+
+        leads.deleteLead(lead);
+
+        assertThat(data.contactExists(lead)).isFalse();
+        assertThat(data.contactExists(bystander)).isTrue();
+        assertThat(data.count("deletion_target")).as("only this deletion's rows are tidied").isOne();
+    }
+
+    @Test
     void an_opportunity_whose_only_lead_is_deleted_is_deleted_too_and_named_beforehand() {
         long lead = data.contact("Lena", "Lead");
         long colleague = data.contact("Carl", "Colleague");

@@ -51,22 +51,8 @@ class ListOptionsConcurrencyTest extends IntegrationTest {
         data.addMembers(secondList, second);
         CountDownLatch firstDeleting = new CountDownLatch(1);
         CountDownLatch secondWaiting = new CountDownLatch(1);
-        ProgressListener firstPausesUntilTheSecondWaits = (phase, step, steps) -> {
-            if (phase.equals("Deleting the contacts")) {
-                firstDeleting.countDown();
-                await(secondWaiting);
-            }
-        };
-        ProgressListener secondSaysItWaits = new ProgressListener() {
-            @Override
-            public void phase(String phase, int step, int steps) {
-            }
-
-            @Override
-            public void waiting(String reason) {
-                secondWaiting.countDown();
-            }
-        };
+        ProgressListener firstPausesUntilTheSecondWaits = pausesWhileDeleting(firstDeleting, secondWaiting);
+        ProgressListener secondSaysItWaits = saysWhenItWaits(secondWaiting);
 
         CompletableFuture<ListOperationResult> one = asAdmin(() -> options.deleteAllContacts(firstList, 3,
                 data.memberVersion(firstList), false, firstPausesUntilTheSecondWaits));
@@ -91,22 +77,8 @@ class ListOptionsConcurrencyTest extends IntegrationTest {
         long version = data.memberVersion(list);
         CountDownLatch deleting = new CountDownLatch(1);
         CountDownLatch bulkEditWaiting = new CountDownLatch(1);
-        ProgressListener pauseUntilTheBulkEditWaits = (phase, step, steps) -> {
-            if (phase.equals("Deleting the contacts")) {
-                deleting.countDown();
-                await(bulkEditWaiting);
-            }
-        };
-        ProgressListener bulkEditSaysItWaits = new ProgressListener() {
-            @Override
-            public void phase(String phase, int step, int steps) {
-            }
-
-            @Override
-            public void waiting(String reason) {
-                bulkEditWaiting.countDown();
-            }
-        };
+        ProgressListener pauseUntilTheBulkEditWaits = pausesWhileDeleting(deleting, bulkEditWaiting);
+        ProgressListener bulkEditSaysItWaits = saysWhenItWaits(bulkEditWaiting);
 
         CompletableFuture<ListOperationResult> deletion = asAdmin(() -> options.deleteAllContacts(list, 3, version, false,
                 pauseUntilTheBulkEditWaits));
@@ -132,22 +104,8 @@ class ListOptionsConcurrencyTest extends IntegrationTest {
         long version = data.memberVersion(list);
         CountDownLatch deleting = new CountDownLatch(1);
         CountDownLatch bulkEditWaiting = new CountDownLatch(1);
-        ProgressListener pauseUntilTheBulkEditWaits = (phase, step, steps) -> {
-            if (phase.equals("Deleting the contacts")) {
-                deleting.countDown();
-                await(bulkEditWaiting);
-            }
-        };
-        ProgressListener bulkEditSaysItWaits = new ProgressListener() {
-            @Override
-            public void phase(String phase, int step, int steps) {
-            }
-
-            @Override
-            public void waiting(String reason) {
-                bulkEditWaiting.countDown();
-            }
-        };
+        ProgressListener pauseUntilTheBulkEditWaits = pausesWhileDeleting(deleting, bulkEditWaiting);
+        ProgressListener bulkEditSaysItWaits = saysWhenItWaits(bulkEditWaiting);
         Set<Long> everyone = new java.util.HashSet<>(members);
         everyone.add(survivor);
 
@@ -160,6 +118,30 @@ class ListOptionsConcurrencyTest extends IntegrationTest {
         assertThat(deletion.get(TIMEOUT_SECONDS, TimeUnit.SECONDS).contactsDeleted()).isEqualTo(3);
         assertThat(adding.get(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isEqualTo(new BulkAddResult(1, 0, 0));
         assertThat(data.members(other)).containsExactly(survivor);
+    }
+
+    /** Reports each time it is told the operation waits for another one. */
+    private static ProgressListener saysWhenItWaits(CountDownLatch waiting) {
+        return new ProgressListener() {
+            @Override
+            public void phase(String phase, int step, int steps) {
+            }
+
+            @Override
+            public void waiting(String reason) {
+                waiting.countDown();
+            }
+        };
+    }
+
+    /** Holds the deletion just before it deletes the contacts, until {@code mayGoOn} opens. */
+    private static ProgressListener pausesWhileDeleting(CountDownLatch deleting, CountDownLatch mayGoOn) {
+        return (phase, step, steps) -> {
+            if (phase.equals("Deleting the contacts")) {
+                deleting.countDown();
+                await(mayGoOn);
+            }
+        };
     }
 
     private <T> CompletableFuture<T> asAdmin(Supplier<T> work) {

@@ -14,7 +14,6 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -27,6 +26,7 @@ import java.util.stream.Collectors;
 import org.leadcrm.base.ui.BackgroundOperation;
 import org.leadcrm.base.ui.Dates;
 import org.leadcrm.base.ui.GridSort;
+import org.leadcrm.base.ui.SearchFields;
 import org.leadcrm.base.ui.Counts;
 import org.leadcrm.contact.ContactFilter;
 import org.leadcrm.contact.ContactRow;
@@ -115,12 +115,7 @@ class ContactManagerView extends VerticalLayout {
     }
 
     private void configureFilters(UserService users) {
-        search.setPlaceholder("Search name, e-mail or company");
-        search.setAriaLabel("Search contacts");
-        search.setPrefixComponent(VaadinIcon.SEARCH.create());
-        search.setClearButtonVisible(true);
-        search.setMaxLength(ContactFilter.SEARCH_MAX_LENGTH);
-        search.setValueChangeMode(ValueChangeMode.LAZY);
+        SearchFields.configure(search, "Search name, e-mail or company", "Search contacts");
         search.setWidth("22rem");
         search.addValueChangeListener(e -> applyFilter(filter.withSearch(e.getValue())));
 

@@ -13,16 +13,15 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
-import org.leadcrm.base.SearchText;
 import org.leadcrm.base.ui.Counts;
 import org.leadcrm.base.ui.BackgroundOperation;
 import org.leadcrm.base.ui.Dates;
+import org.leadcrm.base.ui.SearchFields;
 import org.leadcrm.base.ui.Notifications;
 import org.leadcrm.list.ListOptionsService;
 import org.leadcrm.list.ListService;
@@ -50,12 +49,7 @@ class ListsView extends VerticalLayout {
         addClassName("lists-view");
         setSizeFull();
 
-        search.setPlaceholder("Search lists");
-        search.setAriaLabel("Search lists");
-        search.setPrefixComponent(VaadinIcon.SEARCH.create());
-        search.setClearButtonVisible(true);
-        search.setMaxLength(SearchText.MAX_LENGTH);
-        search.setValueChangeMode(ValueChangeMode.LAZY);
+        SearchFields.configure(search, "Search lists", "Search lists");
         search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
 
         newList.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -4,12 +4,11 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import org.leadcrm.base.ui.ErrorMessages;
 import org.leadcrm.base.ui.GridSort;
+import org.leadcrm.base.ui.SearchFields;
 import org.leadcrm.base.ui.Notifications;
 import org.leadcrm.contact.ContactFilter;
 import org.leadcrm.contact.ContactRow;
@@ -55,12 +54,7 @@ class MembersTab extends VerticalLayout {
             return contacts.find(filter(), sort.column(), sort.ascending(), query.getOffset(), query.getLimit()).stream();
         }, query -> (int) contacts.count(filter()));
 
-        memberSearch.setPlaceholder("Search members");
-        memberSearch.setAriaLabel("Search members");
-        memberSearch.setPrefixComponent(VaadinIcon.SEARCH.create());
-        memberSearch.setClearButtonVisible(true);
-        memberSearch.setMaxLength(ContactFilter.SEARCH_MAX_LENGTH);
-        memberSearch.setValueChangeMode(ValueChangeMode.LAZY);
+        SearchFields.configure(memberSearch, "Search members", "Search members");
         memberSearch.addValueChangeListener(e -> members.getDataProvider().refreshAll());
 
         add(memberSearch, members);
