@@ -20,6 +20,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 import org.leadcrm.security.SystemAuthentication;
+import com.vaadin.flow.router.Route;
 import jakarta.persistence.EntityManager;
 import javax.sql.DataSource;
 import org.springframework.data.repository.Repository;
@@ -131,6 +132,13 @@ class ArchitectureTest {
                 .orShould().dependOnClassesThat().areAssignableTo(DataSource.class)
                 .orShould().dependOnClassesThat().resideInAPackage("java.sql..")
                 .orShould().dependOnClassesThat().resideInAPackage("org.springframework.jdbc..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void views_are_package_private_but_the_sign_in_view_security_names() {
+        classes().that().areAnnotatedWith(Route.class).and().doNotHaveSimpleName("LoginView")
+                .should().notBePublic()
                 .check(CLASSES);
     }
 }

@@ -14,10 +14,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.text.NumberFormat;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
+import org.leadcrm.base.ui.Dates;
 import org.leadcrm.audit.AuditFilter;
 import org.leadcrm.audit.AuditOperation;
 import org.leadcrm.audit.AuditRecord;
@@ -29,16 +27,13 @@ import org.leadcrm.security.Role;
 @PageTitle("Audit log · LeadCRM")
 @Menu(order = 9, icon = "CLIPBOARD_TEXT", title = "Audit log")
 @RolesAllowed(Role.Names.ADMIN)
-public class AuditLogView extends VerticalLayout {
-
-    private static final DateTimeFormatter WHEN =
-            DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(Locale.US).withZone(ZoneId.systemDefault());
+class AuditLogView extends VerticalLayout {
 
     final Grid<AuditRecord> grid = new Grid<>(AuditRecord.class, false);
     final ComboBox<AuditOperation> operation = new ComboBox<>("Operation");
     final ComboBox<String> user = new ComboBox<>("User");
 
-    public AuditLogView(AuditService audit) {
+    AuditLogView(AuditService audit, Dates dates) {
         addClassName("audit-view");
         setSizeFull();
         operation.setItems(AuditOperation.values());
@@ -53,7 +48,7 @@ public class AuditLogView extends VerticalLayout {
         user.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
 
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.addColumn(r -> WHEN.format(r.occurredAt())).setHeader("When").setAutoWidth(true);
+        grid.addColumn(r -> dates.dateTime(r.occurredAt())).setHeader("When").setAutoWidth(true);
         grid.addColumn(AuditRecord::username).setHeader("Who").setAutoWidth(true);
         grid.addColumn(r -> r.event().operation().label()).setHeader("Operation").setAutoWidth(true);
         grid.addColumn(r -> r.event().listName() == null ? "" : r.event().listName()).setHeader("List").setWidth("14rem").setFlexGrow(3);
