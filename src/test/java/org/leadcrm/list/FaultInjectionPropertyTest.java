@@ -15,6 +15,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.AfterProperty;
 import net.jqwik.api.lifecycle.BeforeTry;
 import org.leadcrm.base.ProgressListener;
+import org.leadcrm.contact.BulkSelection;
 import org.leadcrm.contact.ContactFilter;
 import org.leadcrm.contact.ContactStatus;
 import org.leadcrm.deletion.LeadDeletionService;

@@ -16,6 +16,7 @@ import org.leadcrm.audit.AuditFilter;
 import org.leadcrm.audit.AuditOperation;
 import org.leadcrm.audit.AuditService;
 import org.leadcrm.base.ProgressListener;
+import org.leadcrm.contact.BulkSelection;
 import org.leadcrm.contact.ContactDraft;
 import org.leadcrm.contact.ContactFilter;
 import org.leadcrm.contact.ContactService;
@@ -24,7 +25,6 @@ import org.leadcrm.deletion.ContactDeletion;
 import org.leadcrm.deletion.ContactSelection;
 import org.leadcrm.deletion.LeadDeletionService;
 import org.leadcrm.list.BulkEditService;
-import org.leadcrm.list.BulkSelection;
 import org.leadcrm.list.ListDraft;
 import org.leadcrm.list.ListMemberService;
 import org.leadcrm.list.ListOptionsService;
@@ -77,6 +77,8 @@ class AccessMatrixTest extends IntegrationTest {
                 new Operation(ContactService.class, "count", view, () -> contacts.count(ContactFilter.ALL)),
                 new Operation(ContactService.class, "findRow", view, () -> contacts.findRow(NO_SUCH_ID)),
                 new Operation(ContactService.class, "conditionFor", view, () -> contacts.conditionFor(ContactFilter.ALL)),
+                new Operation(ContactService.class, "selectionCondition", view,
+                        () -> contacts.selectionCondition(BulkSelection.matching(ContactFilter.ALL))),
                 new Operation(ContactService.class, "create", editContact,
                         () -> contacts.create(ContactDraft.of("Ada", "Lovelace", "ada" + System.nanoTime() + "@example.com"))),
                 new Operation(ListService.class, "find", view, () -> lists.find("", 0, 10)),
