@@ -119,6 +119,21 @@ public class ContactService {
         return ContactCondition.idIn(ids).and(conditionFor(ContactFilter.ALL));
     }
 
+    /**
+     * The filter in words for the audit log, with its owner and list named (see
+     * {@link ContactFilter#describe}): never what was typed to search.
+     */
+    @Transactional(readOnly = true)
+    public String describe(ContactFilter filter) {
+        return filter.describe(id -> name("select display_name from app_user where id = :id", id),
+                id -> name("select name from contact_list where id = :id", id));
+    }
+
+    private String name(String sql, long id) {
+        return jdbc.queryForList(sql, new MapSqlParameterSource("id", id), String.class).stream().findFirst()
+                .orElse("#" + id);
+    }
+
     private ContactFilter visible(ContactFilter filter) {
         if (currentUser.is(Role.JR_SALESPERSON)) {
             long myId = currentUser.summary().map(UserSummary::id).orElse(-1L);

@@ -21,6 +21,7 @@ import org.leadcrm.contact.ContactDraft;
 import org.leadcrm.contact.ContactFilter;
 import org.leadcrm.contact.ContactService;
 import org.leadcrm.contact.ContactSort;
+import org.leadcrm.deletion.BulkDeletionService;
 import org.leadcrm.deletion.ContactDeletion;
 import org.leadcrm.deletion.ContactSelection;
 import org.leadcrm.deletion.LeadDeletionService;
@@ -58,6 +59,7 @@ class AccessMatrixTest extends IntegrationTest {
 
     AccessMatrixTest(TestData data, ApplicationContext context, TransactionTemplate transaction, ContactService contacts,
             ListService lists, BulkEditService bulkEdit, ListMemberService listMembers, ListOptionsService options, LeadDeletionService leads, ContactDeletion deletion,
+            BulkDeletionService bulkDeletion,
             AuditService audit, UserService users) {
         super(data);
         this.context = context;
@@ -70,6 +72,7 @@ class AccessMatrixTest extends IntegrationTest {
         String deleteAll = "Options: Permanently Delete All Contacts";
         String deleteAllAndList = "Options: Permanently Delete All Contacts and List";
         String deleteList = "Options: Delete List";
+        String deleteMatching = "delete all contacts matching a filter (bulk, from the Contact Manager)";
         String administer = "manage users, unlock accounts, view the audit log";
         this.operations = List.of(
                 new Operation(ContactService.class, "find", view,
@@ -79,6 +82,7 @@ class AccessMatrixTest extends IntegrationTest {
                 new Operation(ContactService.class, "conditionFor", view, () -> contacts.conditionFor(ContactFilter.ALL)),
                 new Operation(ContactService.class, "selectionCondition", view,
                         () -> contacts.selectionCondition(BulkSelection.matching(ContactFilter.ALL))),
+                new Operation(ContactService.class, "describe", view, () -> contacts.describe(ContactFilter.ALL)),
                 new Operation(ContactService.class, "create", editContact,
                         () -> contacts.create(ContactDraft.of("Ada", "Lovelace", "ada" + System.nanoTime() + "@example.com"))),
                 new Operation(ListService.class, "find", view, () -> lists.find("", 0, 10)),
@@ -114,6 +118,10 @@ class AccessMatrixTest extends IntegrationTest {
                 new Operation(LeadDeletionService.class, "opportunitiesDeletedWith", deleteLead,
                         () -> leads.opportunitiesDeletedWith(NO_SUCH_ID)),
                 new Operation(LeadDeletionService.class, "deleteLead", deleteLead, () -> leads.deleteLead(NO_SUCH_ID)),
+                new Operation(BulkDeletionService.class, "previewDeletion", deleteMatching,
+                        () -> bulkDeletion.previewDeletion(BulkSelection.matching(ContactFilter.ALL))),
+                new Operation(BulkDeletionService.class, "deleteSelected", deleteMatching,
+                        () -> bulkDeletion.deleteSelected(BulkSelection.of(Set.of(NO_SUCH_ID)), 1, 0, ProgressListener.NONE)),
                 new Operation(ContactDeletion.class, "preview", deleteLead,
                         () -> deletion.preview(ContactSelection.contact(NO_SUCH_ID))),
                 new Operation(ContactDeletion.class, "delete", deleteLead,
@@ -206,6 +214,7 @@ class AccessMatrixTest extends IntegrationTest {
                 "create/edit a list, Bulk Edit into lists", "delete a lead (one)",
                 "Options: Remove All Contacts (either form)", "Options: Permanently Delete All Contacts",
                 "Options: Permanently Delete All Contacts and List", "Options: Delete List",
+                "delete all contacts matching a filter (bulk, from the Contact Manager)",
                 "manage users, unlock accounts, view the audit log");
     }
 
