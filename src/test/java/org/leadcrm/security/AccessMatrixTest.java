@@ -72,6 +72,7 @@ class AccessMatrixTest extends IntegrationTest {
         String deleteAll = "Options: Permanently Delete All Contacts";
         String deleteAllAndList = "Options: Permanently Delete All Contacts and List";
         String deleteList = "Options: Delete List";
+        String removeSelected = "remove selected members from a list (bulk)";
         String deleteMatching = "delete all contacts matching a filter (bulk, from the Contact Manager)";
         String administer = "manage users, unlock accounts, view the audit log";
         this.operations = List.of(
@@ -103,6 +104,9 @@ class AccessMatrixTest extends IntegrationTest {
                         () -> bulkEdit.addContactsToNewList(ListDraft.manual("New " + System.nanoTime(), null),
                                 BulkSelection.matching(ContactFilter.ALL), ProgressListener.NONE)),
                 new Operation(ListMemberService.class, "removeMember", editLists, () -> listMembers.removeMember(NO_SUCH_ID, NO_SUCH_ID)),
+                new Operation(ListMemberService.class, "removeMembers", removeSelected,
+                        () -> listMembers.removeMembers(NO_SUCH_ID, BulkSelection.matching(ContactFilter.ALL), true,
+                                ProgressListener.NONE)),
                 new Operation(ListMemberService.class, "addExclusion", editLists, () -> listMembers.addExclusion(NO_SUCH_ID, NO_SUCH_ID)),
                 new Operation(ListMemberService.class, "removeExclusion", editLists,
                         () -> listMembers.removeExclusion(NO_SUCH_ID, NO_SUCH_ID)),
@@ -214,6 +218,7 @@ class AccessMatrixTest extends IntegrationTest {
                 "create/edit a list, Bulk Edit into lists", "delete a lead (one)",
                 "Options: Remove All Contacts (either form)", "Options: Permanently Delete All Contacts",
                 "Options: Permanently Delete All Contacts and List", "Options: Delete List",
+                "remove selected members from a list (bulk)",
                 "delete all contacts matching a filter (bulk, from the Contact Manager)",
                 "manage users, unlock accounts, view the audit log");
     }
