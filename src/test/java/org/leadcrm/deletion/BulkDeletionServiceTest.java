@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.leadcrm.audit.AuditOperation;
 import org.leadcrm.base.ProgressListener;
 import org.leadcrm.base.UserFacingException;
@@ -31,6 +32,7 @@ import org.leadcrm.list.ListOperationResult;
 import org.leadcrm.list.ListOptionsService;
 import org.leadcrm.security.Role;
 import org.leadcrm.testsupport.IntegrationTest;
+import org.leadcrm.testsupport.StatementFaults;
 import org.leadcrm.testsupport.TestData;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.test.context.TestSecurityContextHolder;
@@ -240,6 +242,29 @@ class BulkDeletionServiceTest extends IntegrationTest {
         assertThat(steps).extracting(step -> step[0]).isSorted().startsWith(1);
         assertThat(steps).extracting(step -> step[1]).containsOnly(BulkDeletionService.STEPS);
         assertThat(steps.get(steps.size() - 1)[0]).isEqualTo(BulkDeletionService.STEPS);
+    }
+
+    @ParameterizedTest(name = "all matching a filter: {0}")
+    @ValueSource(booleans = {true, false})
+    void ten_contacts_or_a_thousand_are_deleted_with_the_same_few_statements(boolean byFilter) {
+        List<Long> batch = data.contacts(1_010);
+        long ten = data.manualList("Ten");
+        long thousand = data.manualList("Thousand");
+        data.addMembers(ten, batch.subList(0, 10));
+        data.addMembers(thousand, batch.subList(10, 1_010));
+        BulkSelection few = byFilter ? BulkSelection.matching(ContactFilter.ALL.withListId(ten))
+                : BulkSelection.of(Set.copyOf(batch.subList(0, 10)));
+        BulkSelection many = byFilter ? BulkSelection.matching(ContactFilter.ALL.withListId(thousand))
+                : BulkSelection.of(Set.copyOf(batch.subList(10, 1_010)));
+        long fewChecksum = service.previewDeletion(few).checksum();
+        long manyChecksum = service.previewDeletion(many).checksum();
+
+        int forTen = StatementFaults.countStatements(() -> service.deleteSelected(few, 10, fewChecksum, ProgressListener.NONE));
+        int forAThousand = StatementFaults.countStatements(
+                () -> service.deleteSelected(many, 1_000, manyChecksum, ProgressListener.NONE));
+
+        assertThat(forTen).isEqualTo(forAThousand).isLessThan(20);
+        assertThat(data.contactIds()).doesNotContainAnyElementsOf(batch);
     }
 
     @Test
