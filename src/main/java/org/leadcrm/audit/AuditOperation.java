@@ -9,6 +9,8 @@ public enum AuditOperation {
     DELETE_ALL_CONTACTS_AND_LIST("Permanently Delete All Contacts and List"),
     DELETE_LIST("Delete List"),
     DELETE_LEAD("Delete lead"),
+    DELETE_SELECTED_CONTACTS("Delete contacts (Contact Manager)"),
+    REMOVE_SELECTED_MEMBERS("Remove selected members"),
     APPLY_LIST_RULES("Apply list rules"),
     ACCOUNT_LOCKED("Account locked"),
     ACCOUNT_UNLOCKED("Account unlocked");

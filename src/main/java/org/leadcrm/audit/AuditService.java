@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.leadcrm.security.CurrentUser;
+import org.springframework.lang.Nullable;
 import org.leadcrm.security.Role;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -22,6 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class AuditService {
+
+    /** The width of {@code audit_entry.subject}; a longer description is cut, not refused. */
+    public static final int SUBJECT_MAX_LENGTH = 200;
 
     private final NamedParameterJdbcTemplate jdbc;
     private final CurrentUser currentUser;
@@ -39,9 +43,9 @@ public class AuditService {
         jdbc.update("""
                 insert into audit_entry (occurred_at, username, operation, list_id, list_name,
                     contacts_affected, contacts_kept, opportunities_deleted, exclusions_removed, contacts_added,
-                    target_username)
+                    target_username, subject, exclusions_added)
                 values (:at, :user, :operation, :listId, :listName, :affected, :kept, :opportunities, :exclusions,
-                    :added, :target)
+                    :added, :target, :subject, :exclusionsAdded)
                 """, new MapSqlParameterSource()
                 .addValue("at", Timestamp.from(clock.instant()))
                 .addValue("user", currentUser.username())
@@ -53,7 +57,14 @@ public class AuditService {
                 .addValue("opportunities", event.opportunitiesDeleted())
                 .addValue("exclusions", event.exclusionsRemoved())
                 .addValue("added", event.contactsAdded())
-                .addValue("target", event.targetUsername()));
+                .addValue("target", event.targetUsername())
+                .addValue("subject", shortened(event.subject()))
+                .addValue("exclusionsAdded", event.exclusionsAdded()));
+    }
+
+    private static @Nullable String shortened(@Nullable String subject) {
+        return subject == null || subject.length() <= SUBJECT_MAX_LENGTH ? subject
+                : subject.substring(0, SUBJECT_MAX_LENGTH - 1) + "…";
     }
 
     @Transactional(readOnly = true)
@@ -109,6 +120,8 @@ public class AuditService {
                         rs.getLong("opportunities_deleted"),
                         rs.getLong("exclusions_removed"),
                         rs.getLong("contacts_added"),
-                        rs.getString("target_username")));
+                        rs.getString("target_username"),
+                        rs.getString("subject"),
+                        rs.getLong("exclusions_added")));
     }
 }

@@ -1,6 +1,9 @@
 package org.leadcrm.contact;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongFunction;
 import org.leadcrm.base.SearchText;
 import org.springframework.lang.Nullable;
 
@@ -30,6 +33,47 @@ public record ContactFilter(
 
     public static final ContactFilter ALL =
             new ContactFilter(null, null, null, null, null, null, null, null, null, null, null);
+
+    /**
+     * The filter in words without personal data, for the audit log and confirmations: "status Lead,
+     * owner Sam Sales, search text given". Users and lists are named; what was typed to search, or a
+     * company, city or country (which can single a person out), only said to be given.
+     */
+    public String describe(LongFunction<String> userName, LongFunction<String> listName) {
+        List<String> parts = new ArrayList<>();
+        if (status != null) {
+            parts.add("status " + status.label());
+        }
+        if (ownerId != null) {
+            parts.add("owner " + userName.apply(ownerId));
+        }
+        if (listId != null) {
+            parts.add("list " + listName.apply(listId));
+        }
+        if (minScore != null) {
+            parts.add("lead score ≥ " + minScore);
+        }
+        if (maxScore != null) {
+            parts.add("lead score ≤ " + maxScore);
+        }
+        if (createdFrom != null) {
+            parts.add("created on or after " + createdFrom);
+        }
+        if (createdTo != null) {
+            parts.add("created on or before " + createdTo);
+        }
+        addGiven(parts, "company", company);
+        addGiven(parts, "city", city);
+        addGiven(parts, "country", country);
+        addGiven(parts, "search text", search);
+        return parts.isEmpty() ? "no filter" : String.join(", ", parts);
+    }
+
+    private static void addGiven(List<String> parts, String what, @Nullable String value) {
+        if (value != null && !value.isBlank()) {
+            parts.add(what + " given");
+        }
+    }
 
     public ContactFilter withSearch(@Nullable String value) {
         return new ContactFilter(value, status, ownerId, listId, company, city, country, minScore, maxScore, createdFrom, createdTo);

@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import org.leadcrm.base.UserFacingException;
 import org.leadcrm.security.CurrentUser;
 import org.leadcrm.security.Role;
 import org.leadcrm.security.UserSummary;
@@ -94,6 +96,42 @@ public class ContactService {
     @Transactional(readOnly = true)
     public ContactCondition conditionFor(ContactFilter filter) {
         return ContactCondition.of(visible(filter), clock.getZone());
+    }
+
+    /**
+     * The condition for the contacts of {@code selection} that the current user may see: ticked
+     * rows travel as one list of ids, at most {@link BulkSelection#MAX_SELECTED} of them.
+     *
+     * @throws UserFacingException if no row or too many rows are ticked
+     */
+    @Transactional(readOnly = true)
+    public ContactCondition selectionCondition(BulkSelection selection) {
+        if (selection instanceof BulkSelection.Matching matching) {
+            return conditionFor(matching.filter());
+        }
+        Set<Long> ids = ((BulkSelection.Selected) selection).contactIds();
+        if (ids.isEmpty()) {
+            throw new UserFacingException("Select at least one contact.");
+        }
+        if (ids.size() > BulkSelection.MAX_SELECTED) {
+            throw new UserFacingException("Too many rows ticked. Use \"all matching the filter\" instead.");
+        }
+        return ContactCondition.idIn(ids).and(conditionFor(ContactFilter.ALL));
+    }
+
+    /**
+     * The filter in words for the audit log, with its owner and list named (see
+     * {@link ContactFilter#describe}): never what was typed to search.
+     */
+    @Transactional(readOnly = true)
+    public String describe(ContactFilter filter) {
+        return filter.describe(id -> name("select display_name from app_user where id = :id", id),
+                id -> name("select name from contact_list where id = :id", id));
+    }
+
+    private String name(String sql, long id) {
+        return jdbc.queryForList(sql, new MapSqlParameterSource("id", id), String.class).stream().findFirst()
+                .orElse("#" + id);
     }
 
     private ContactFilter visible(ContactFilter filter) {

@@ -3,12 +3,11 @@ package org.leadcrm.list;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.util.Locale;
-import java.util.Set;
 import org.leadcrm.base.BulkWorkLock;
 import org.leadcrm.base.ProgressListener;
 import org.leadcrm.base.UserFacingException;
+import org.leadcrm.contact.BulkSelection;
 import org.leadcrm.contact.ContactCondition;
-import org.leadcrm.contact.ContactFilter;
 import org.leadcrm.contact.ContactService;
 import org.leadcrm.list.ListRows.MemberSource;
 import org.leadcrm.security.Role;
@@ -70,7 +69,7 @@ public class BulkEditService {
 
     private BulkAddResult addSelected(long listId, BulkSelection selection, ProgressListener progress) {
         progress.phase("Counting the contacts", 2, STEPS);
-        ContactCondition condition = conditionFor(selection);
+        ContactCondition condition = contactService.selectionCondition(selection);
         BulkAddResult counted = jdbc.queryForObject("""
                 select count(*) as matching,
                        count(m.contact_id) as members,
@@ -85,20 +84,5 @@ public class BulkEditService {
         progress.phase("Adding " + String.format(Locale.US, "%,d", toAdd) + " contacts to the list", 3, STEPS);
         int added = listRows.addMembers(listId, MemberSource.MANUAL, condition, clock.instant());
         return new BulkAddResult(added, counted.alreadyMembers(), counted.excluded());
-    }
-
-    /** The selection as a condition, within what the current user may see. */
-    private ContactCondition conditionFor(BulkSelection selection) {
-        if (selection instanceof BulkSelection.Matching matching) {
-            return contactService.conditionFor(matching.filter());
-        }
-        Set<Long> ids = ((BulkSelection.Selected) selection).contactIds();
-        if (ids.isEmpty()) {
-            throw new UserFacingException("Select at least one contact.");
-        }
-        if (ids.size() > BulkSelection.MAX_SELECTED) {
-            throw new UserFacingException("Too many rows ticked. Use \"all matching the filter\" instead.");
-        }
-        return ContactCondition.idIn(ids).and(contactService.conditionFor(ContactFilter.ALL));
     }
 }

@@ -3,7 +3,12 @@ package org.leadcrm.list;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import org.leadcrm.audit.AuditEvent;
+import org.leadcrm.audit.AuditService;
+import org.leadcrm.base.BulkWorkLock;
+import org.leadcrm.base.ProgressListener;
 import org.leadcrm.base.SqlCounts;
+import org.leadcrm.contact.BulkSelection;
 import org.leadcrm.contact.ContactCondition;
 import org.leadcrm.contact.ContactFilter;
 import org.leadcrm.contact.ContactService;
@@ -15,9 +20,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * One list's single members and exclusions: remove a member, exclude a contact, lift an
- * exclusion, and read the exclusions the current user may see. Each change locks the list's row
- * and records the membership change (docs/decisions/004).
+ * One list's members and exclusions: remove a member or many selected ones, exclude a contact, lift
+ * an exclusion, and read the exclusions the current user may see. Each change locks the list's row
+ * and records the membership change; removing many takes the bulk-work lock first, as all bulk
+ * work does (docs/decisions/004).
  */
 @Service
 @PreAuthorize(Role.Can.SIGNED_IN)
@@ -25,12 +31,17 @@ public class ListMemberService {
 
     private final ListRows listRows;
     private final ContactService contactService;
+    private final BulkWorkLock bulkWorkLock;
+    private final AuditService audit;
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
 
-    ListMemberService(ListRows listRows, ContactService contactService, NamedParameterJdbcTemplate jdbc, Clock clock) {
+    ListMemberService(ListRows listRows, ContactService contactService, BulkWorkLock bulkWorkLock, AuditService audit,
+            NamedParameterJdbcTemplate jdbc, Clock clock) {
         this.listRows = listRows;
         this.contactService = contactService;
+        this.bulkWorkLock = bulkWorkLock;
+        this.audit = audit;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -69,6 +80,57 @@ public class ListMemberService {
         if (!list.isManual()) {
             insertExclusion(params);
         }
+    }
+
+    /**
+     * Removes the list's members among {@code selection} (ticked rows, or all matching the member
+     * search) in one statement, and with {@code exclude} excludes them first, so that neither the
+     * list's rules nor a Bulk Edit bring them back. Every contact stays in LeadCRM. Audited.
+     */
+    @Transactional
+    @PreAuthorize(Role.Can.MANAGE_LISTS)
+    public MembersRemovedResult removeMembers(long listId, BulkSelection selection, boolean exclude,
+            ProgressListener progress) {
+        int steps = exclude ? 3 : 2;
+        progress.phase("Locking the list", 1, steps);
+        bulkWorkLock.acquire(progress);
+        ContactList list = listRows.lock(listId);
+        ContactCondition condition = contactService.selectionCondition(selection);
+        MapSqlParameterSource params = condition.params()
+                .addValue("list", listId)
+                .addValue("now", Timestamp.from(clock.instant()));
+        listRows.membersChanged(listId);
+        int excluded = 0;
+        if (exclude) {
+            progress.phase("Excluding the selected members", 2, steps);
+            excluded = jdbc.update("""
+                    insert into list_exclusion (list_id, contact_id, created_at)
+                    select :list, c.id, :now from contact c
+                    where %s
+                    and exists (select 1 from list_member m where m.list_id = :list and m.contact_id = c.id)
+                    and not exists (select 1 from list_exclusion e where e.list_id = :list and e.contact_id = c.id)
+                    """.formatted(condition.sql()), params);
+        }
+        progress.phase("Removing the selected members", steps, steps);
+        int removed = jdbc.update("""
+                delete from list_member
+                where list_id = :list and contact_id in (select c.id from contact c where %s)
+                """.formatted(condition.sql()), params);
+        MembersRemovedResult result = new MembersRemovedResult(removed, excluded);
+        audit.record(AuditEvent.membersRemoved(listId, list.getName(), describe(listId, selection), removed, excluded));
+        return result;
+    }
+
+    /** The members selected, for the audit log: the member search's fields, or how many rows were ticked. */
+    private String describe(long listId, BulkSelection selection) {
+        if (selection instanceof BulkSelection.Matching matching) {
+            ContactFilter filter = matching.filter();
+            // The list itself goes without saying.
+            ContactFilter search = Long.valueOf(listId).equals(filter.listId()) ? filter.withListId(null) : filter;
+            return search.equals(ContactFilter.ALL) ? "all members" : "members matching: " + contactService.describe(search);
+        }
+        int ticked = ((BulkSelection.Selected) selection).contactIds().size();
+        return ticked + (ticked == 1 ? " ticked member" : " ticked members");
     }
 
     /** Excludes a contact: it leaves the list and never comes back by rule or Bulk Edit. */

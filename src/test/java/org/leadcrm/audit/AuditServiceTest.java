@@ -15,18 +15,22 @@ import org.leadcrm.testsupport.TestData;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.transaction.IllegalTransactionStateException;
+import org.springframework.transaction.support.TransactionTemplate;
 
 class AuditServiceTest extends IntegrationTest {
 
     private final AuditService audit;
     private final LeadDeletionService leads;
     private final ListOptionsService options;
+    private final TransactionTemplate transaction;
 
-    AuditServiceTest(TestData data, AuditService audit, LeadDeletionService leads, ListOptionsService options) {
+    AuditServiceTest(TestData data, AuditService audit, LeadDeletionService leads, ListOptionsService options,
+            TransactionTemplate transaction) {
         super(data);
         this.audit = audit;
         this.leads = leads;
         this.options = options;
+        this.transaction = transaction;
     }
 
     @Test
@@ -53,6 +57,22 @@ class AuditServiceTest extends IntegrationTest {
         assertThatThrownBy(() -> audit.record(new AuditEvent(AuditOperation.DELETE_LIST, 1L, "List", 0, 0, 0, 0)))
                 .isInstanceOf(IllegalTransactionStateException.class);
         assertThat(data.count("audit_entry")).isZero();
+    }
+
+    @Test
+    @WithMockUser(username = "admin", roles = "ADMIN")
+    void which_contacts_an_entry_is_about_is_kept_and_a_description_too_long_for_its_column_is_cut() {
+        String longSubject = "all matching: " + "list " + "L".repeat(100) + ", owner " + "O".repeat(100);
+        transaction.executeWithoutResult(status -> {
+            audit.record(AuditEvent.contactsDeleted("all matching: status Lead, search text given", 5, 1, 2));
+            audit.record(AuditEvent.membersRemoved(7L, "Webinar", longSubject, 3, 2));
+        });
+
+        assertThat(audit.find(AuditFilter.ALL, 0, 10)).extracting(AuditRecord::event).containsExactlyInAnyOrder(
+                new AuditEvent(AuditOperation.DELETE_SELECTED_CONTACTS, null, null, 5, 1, 2, 0, 0, null,
+                        "all matching: status Lead, search text given", 0),
+                new AuditEvent(AuditOperation.REMOVE_SELECTED_MEMBERS, 7L, "Webinar", 3, 0, 0, 0, 0, null,
+                        longSubject.substring(0, AuditService.SUBJECT_MAX_LENGTH - 1) + "…", 2));
     }
 
     @ParameterizedTest

@@ -3,7 +3,9 @@ package org.leadcrm.bench;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The benchmark's settings, from system properties (see {@link LeadCrmBenchmark}).
@@ -20,9 +22,18 @@ import java.util.Locale;
  * @param profile    {@code bench.profile}: instead of timing, run each operation once on the largest
  *                   list with every SQL statement timed, then once more with each explained
  *                   ({@code EXPLAIN ANALYZE}), and write them to {@code profile.md}
+ * @param operations {@code bench.operations}: which measurements to run, of {@link #OPERATIONS}
+ *                   (default all), e.g. {@code delete-list,delete-matching}
  */
 record BenchConfig(boolean quick, List<BenchDb> databases, List<Integer> sizes, int gridOnlyBelow, int runs,
-        int naiveMax, int naiveRuns, int naiveLargeRuns, Path workDir, boolean profile) {
+        int naiveMax, int naiveRuns, int naiveLargeRuns, Path workDir, boolean profile, Set<String> operations) {
+
+    /** The measurements: the grid's queries, a list's permanent delete, Remove All, Bulk Edit, and deleting all matching a filter. */
+    static final List<String> OPERATIONS = List.of("grid", "delete-list", "remove-list", "bulk-edit", "delete-matching");
+
+    boolean runs(String operation) {
+        return operations.contains(operation);
+    }
 
     static BenchConfig fromSystemProperties() {
         boolean quick = Boolean.parseBoolean(property("bench.quick", "false"));
@@ -47,7 +58,20 @@ record BenchConfig(boolean quick, List<BenchDb> databases, List<Integer> sizes, 
                 integer("bench.naive.runs", 3),
                 integer("bench.naive.large-runs", 1),
                 Path.of(property("bench.dir", "target/bench")),
-                Boolean.parseBoolean(property("bench.profile", "false")));
+                Boolean.parseBoolean(property("bench.profile", "false")),
+                operations(property("bench.operations", String.join(",", OPERATIONS))));
+    }
+
+    private static Set<String> operations(String value) {
+        Set<String> chosen = new LinkedHashSet<>();
+        for (String name : value.split(",")) {
+            String operation = name.strip().toLowerCase(Locale.ROOT);
+            if (!OPERATIONS.contains(operation)) {
+                throw new IllegalArgumentException("bench.operations: " + OPERATIONS + ", not " + operation);
+            }
+            chosen.add(operation);
+        }
+        return chosen;
     }
 
     /** A system property, blank counting as unset (Maven passes unset ones on as empty). */

@@ -63,6 +63,11 @@ final class BenchDataset {
         return ContactFilter.ALL.withStatus(ContactStatus.CUSTOMER);
     }
 
+    /** A search every contact matches: each e-mail address starts with "contact.". */
+    static ContactFilter everyoneSearch() {
+        return ContactFilter.ALL.withSearch("contact");
+    }
+
     static BenchDataset generate(BenchApp app, int size) {
         if (size % 1000 != 0) {
             throw new IllegalArgumentException("the dataset size must be a multiple of 1000: " + size);

@@ -1,7 +1,6 @@
 package org.leadcrm.bench;
 
 import java.sql.Timestamp;
-import java.util.Map;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -31,47 +30,66 @@ final class HandSql {
         return tx.execute(status -> {
             MapSqlParameterSource params = new MapSqlParameterSource("list", listId);
             lockAndCheck(params, confirmedCount);
-            if (db == BenchDb.POSTGRES) {
-                // A temporary table with fresh statistics: the planner knows how many rows it holds.
-                jdbc.update("create temporary table doomed (id bigint primary key) on commit drop", params);
-            } else {
-                jdbc.update("create local temporary table doomed (id bigint primary key) on commit drop transactional",
-                        params);
-            }
-            long deleted = jdbc.update("""
-                    insert into doomed (id)
+            long deleted = deleteDoomed("""
                     select m.contact_id from list_member m join contact c on c.id = m.contact_id
                     where m.list_id = :list and c.crm_system = 'NONE'
                     """, params);
-            if (db == BenchDb.POSTGRES) {
-                jdbc.update("analyze doomed", params);
-                jdbc.update("""
-                        delete from opportunity o
-                        where o.id in (select oc.opportunity_id from opportunity_contact oc join doomed d on d.id = oc.contact_id)
-                        and not exists (select 1 from opportunity_contact oc
-                                        where oc.opportunity_id = o.id
-                                        and not exists (select 1 from doomed d where d.id = oc.contact_id))
-                        """, params);
-                jdbc.update("delete from opportunity_contact oc using doomed d where oc.contact_id = d.id", params);
-                jdbc.update("delete from list_exclusion e using doomed d where e.contact_id = d.id", params);
-                jdbc.update("delete from list_member m using doomed d where m.contact_id = d.id", params);
-                jdbc.update("delete from contact c using doomed d where c.id = d.id", params);
-            } else {
-                jdbc.update("""
-                        delete from opportunity o
-                        where o.id in (select oc.opportunity_id from opportunity_contact oc join doomed d on d.id = oc.contact_id)
-                        and not exists (select 1 from opportunity_contact oc
-                                        where oc.opportunity_id = o.id
-                                        and not exists (select 1 from doomed d where d.id = oc.contact_id))
-                        """, params);
-                jdbc.update("delete from opportunity_contact where contact_id in (select id from doomed)", params);
-                jdbc.update("delete from list_exclusion where contact_id in (select id from doomed)", params);
-                jdbc.update("delete from list_member where contact_id in (select id from doomed)", params);
-                jdbc.update("delete from contact where id in (select id from doomed)", params);
-            }
             audit(params, "DELETE_ALL_CONTACTS", deleted);
             return deleted;
         });
+    }
+
+    /**
+     * Deleting every contact matching {@code conditionSql} (on {@code contact c}) from the Contact
+     * Manager: the matches counted and compared with the confirmed number, then the non-synced ones
+     * deleted as a list's are.
+     */
+    long deleteMatching(String conditionSql, long confirmedCount) {
+        return tx.execute(status -> {
+            MapSqlParameterSource params = new MapSqlParameterSource("list", null);
+            Long matching = jdbc.queryForObject("select count(*) from contact c where " + conditionSql, params, Long.class);
+            if (matching == null || matching != confirmedCount) {
+                throw new IllegalStateException(matching + " contacts match, not " + confirmedCount);
+            }
+            long deleted = deleteDoomed("select c.id from contact c where " + conditionSql + " and c.crm_system = 'NONE'",
+                    params);
+            audit(params, "DELETE_SELECTED_CONTACTS", deleted);
+            return deleted;
+        });
+    }
+
+    /** Stages the contact ids {@code doomedSql} selects and deletes them with all that hangs on them. */
+    private long deleteDoomed(String doomedSql, MapSqlParameterSource params) {
+        if (db == BenchDb.POSTGRES) {
+            // A temporary table with fresh statistics: the planner knows how many rows it holds.
+            jdbc.update("create temporary table doomed (id bigint primary key) on commit drop", params);
+        } else {
+            jdbc.update("create local temporary table doomed (id bigint primary key) on commit drop transactional",
+                    params);
+        }
+        long deleted = jdbc.update("insert into doomed (id) " + doomedSql, params);
+        String opportunities = """
+                delete from opportunity o
+                where o.id in (select oc.opportunity_id from opportunity_contact oc join doomed d on d.id = oc.contact_id)
+                and not exists (select 1 from opportunity_contact oc
+                                where oc.opportunity_id = o.id
+                                and not exists (select 1 from doomed d where d.id = oc.contact_id))
+                """;
+        if (db == BenchDb.POSTGRES) {
+            jdbc.update("analyze doomed", params);
+            jdbc.update(opportunities, params);
+            jdbc.update("delete from opportunity_contact oc using doomed d where oc.contact_id = d.id", params);
+            jdbc.update("delete from list_exclusion e using doomed d where e.contact_id = d.id", params);
+            jdbc.update("delete from list_member m using doomed d where m.contact_id = d.id", params);
+            jdbc.update("delete from contact c using doomed d where c.id = d.id", params);
+        } else {
+            jdbc.update(opportunities, params);
+            jdbc.update("delete from opportunity_contact where contact_id in (select id from doomed)", params);
+            jdbc.update("delete from list_exclusion where contact_id in (select id from doomed)", params);
+            jdbc.update("delete from list_member where contact_id in (select id from doomed)", params);
+            jdbc.update("delete from contact where id in (select id from doomed)", params);
+        }
+        return deleted;
     }
 
     /** Remove All Contacts: memberships and exclusions of the list go; contacts stay. */
@@ -126,7 +144,7 @@ final class HandSql {
         jdbc.update("""
                 insert into audit_entry (occurred_at, username, operation, list_id, list_name, contacts_affected)
                 values (current_timestamp, 'bench', :operation, :list, 'bench', :count)
-                """, new MapSqlParameterSource(Map.of("operation", operation, "list", params.getValue("list"),
-                "count", count)));
+                """, new MapSqlParameterSource("operation", operation).addValue("list", params.getValue("list"))
+                .addValue("count", count));
     }
 }

@@ -13,20 +13,23 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.LongSupplier;
 import org.leadcrm.base.ProgressListener;
+import org.leadcrm.contact.BulkSelection;
 import org.leadcrm.contact.ContactFilter;
 import org.leadcrm.contact.ContactService;
 import org.leadcrm.contact.ContactSort;
 import org.leadcrm.contact.ContactStatus;
+import org.leadcrm.deletion.BulkDeletionService;
+import org.leadcrm.deletion.SelectionDeletionPreview;
 import org.leadcrm.list.BulkAddResult;
-import org.leadcrm.list.BulkSelection;
 import org.leadcrm.list.ListOperationResult;
 import org.leadcrm.list.ListOptionsService;
 import org.leadcrm.list.BulkEditService;
 
 /**
- * LeadCRM at a million contacts: the list Options, Bulk Edit and the Contact Manager's queries,
- * each timed through the application's own services against hand-written SQL (and, for the
- * permanent delete, a naive Spring Data JPA version) in the same run, on H2 and on PostgreSQL.
+ * LeadCRM at a million contacts: the list Options, Bulk Edit, deleting all contacts matching a
+ * filter from the Contact Manager, and the Contact Manager's queries, each timed through the
+ * application's own services against hand-written SQL (and, for a list's permanent delete, a naive
+ * Spring Data JPA version) in the same run, on H2 and on PostgreSQL.
  *
  * <p>Not a test: run it with {@code ./mvnw -Pbench test-compile exec:exec} (see the {@code bench}
  * profile in pom.xml and README). Settings are system properties, see {@link BenchConfig};
@@ -100,18 +103,33 @@ public final class LeadCrmBenchmark {
                 profile(app, data);
                 return;
             }
-            grid(app, data);
+            if (config.runs("grid")) {
+                grid(app, data);
+            }
             if (size >= config.gridOnlyBelow()) {
                 Operations ops = new Operations(app, data);
                 if (!warmedUp) {
                     ops.warmUp();
                     warmedUp = true;
                 }
-                ops.deleteAllContacts(data.everyTenth);
-                ops.deleteAllContacts(data.everyone);
-                ops.removeAllContacts(data.everyone);
-                ops.bulkAdd("status = CUSTOMER", BenchDataset.tenthFilter(), "c.status = 'CUSTOMER'");
-                ops.bulkAdd("no filter", ContactFilter.ALL, "1 = 1");
+                if (config.runs("delete-list")) {
+                    ops.deleteAllContacts(data.everyTenth);
+                    ops.deleteAllContacts(data.everyone);
+                }
+                if (config.runs("delete-matching")) {
+                    // The same contacts as the two lists above, chosen by a filter in the Contact Manager:
+                    // a tenth by status, and all of them by a search that every e-mail address matches.
+                    ops.deleteMatching("status = Customer", BenchDataset.tenthFilter(), "c.status = 'CUSTOMER'");
+                    ops.deleteMatching("search \"contact\", every contact", BenchDataset.everyoneSearch(),
+                            "c.email_key like 'contact%'");
+                }
+                if (config.runs("remove-list")) {
+                    ops.removeAllContacts(data.everyone);
+                }
+                if (config.runs("bulk-edit")) {
+                    ops.bulkAdd("status = CUSTOMER", BenchDataset.tenthFilter(), "c.status = 'CUSTOMER'");
+                    ops.bulkAdd("no filter", ContactFilter.ALL, "1 = 1");
+                }
             }
         }
     }
@@ -239,6 +257,7 @@ public final class LeadCrmBenchmark {
         private final BenchDataset data;
         private final ListOptionsService options;
         private final BulkEditService bulkEdit;
+        private final BulkDeletionService bulkDeletion;
         private final HandSql hand;
         private final NaiveJpaDeletion naive;
 
@@ -247,35 +266,53 @@ public final class LeadCrmBenchmark {
             this.data = data;
             this.options = app.bean(ListOptionsService.class);
             this.bulkEdit = app.bean(BulkEditService.class);
+            this.bulkDeletion = app.bean(BulkDeletionService.class);
             this.hand = new HandSql(app);
             this.naive = new NaiveJpaDeletion(app);
         }
 
-        /** One untimed run of each variant on the smallest list, so that no timed run pays for class loading. */
+        /**
+         * One untimed run of each variant to be measured, on the smallest list, so that no timed run
+         * pays for class loading.
+         */
         void warmUp() {
             long list = data.everyHundredth;
             long members = data.members(list);
+            String onTheList = "exists (select 1 from list_member x where x.list_id = " + list + " and x.contact_id = c.id)";
             log("%s: warming up on a list of %,d", app.db().label(), members);
-            options.deleteAllContacts(list, members, data.memberVersion(list), false, ProgressListener.NONE);
-            app.restore();
-            hand.deleteAllContacts(list, members);
-            app.restore();
-            naive.deleteAllContacts(list, members);
-            app.restore();
-            options.removeAllContacts(list, false, ProgressListener.NONE);
-            app.restore();
-            hand.removeAllContacts(list);
-            app.restore();
-            bulkEdit.addContacts(data.bulkTarget, BulkSelection.matching(ContactFilter.ALL.withListId(list)), ProgressListener.NONE);
-            app.restore();
-            hand.addMatching(data.bulkTarget, "exists (select 1 from list_member x where x.list_id = " + list
-                    + " and x.contact_id = c.id)");
-            app.restore();
+            if (config.runs("delete-list")) {
+                options.deleteAllContacts(list, members, data.memberVersion(list), false, ProgressListener.NONE);
+                app.restore();
+                hand.deleteAllContacts(list, members);
+                app.restore();
+                naive.deleteAllContacts(list, members);
+                app.restore();
+            }
+            if (config.runs("delete-matching")) {
+                BulkSelection selection = BulkSelection.matching(ContactFilter.ALL.withListId(list));
+                bulkDeletion.deleteSelected(selection, members, bulkDeletion.previewDeletion(selection).checksum(),
+                        ProgressListener.NONE);
+                app.restore();
+                hand.deleteMatching(onTheList, members);
+                app.restore();
+            }
+            if (config.runs("remove-list")) {
+                options.removeAllContacts(list, false, ProgressListener.NONE);
+                app.restore();
+                hand.removeAllContacts(list);
+                app.restore();
+            }
+            if (config.runs("bulk-edit")) {
+                bulkEdit.addContacts(data.bulkTarget, BulkSelection.matching(ContactFilter.ALL.withListId(list)), ProgressListener.NONE);
+                app.restore();
+                hand.addMatching(data.bulkTarget, onTheList);
+                app.restore();
+            }
         }
 
         void deleteAllContacts(long list) {
             long members = data.members(list);
-            Results.Key key = new Results.Key(app.db(), "a", "Permanently Delete All Contacts", members, data.size);
+            Results.Key key = new Results.Key(app.db(), "a", Results.LIST_DELETE, members, data.size);
             Map<String, LongSupplier> variants = new LinkedHashMap<>();
             variants.put(Results.OURS, () -> options.deleteAllContacts(list, members, data.memberVersion(list), false, ProgressListener.NONE)
                     .contactsDeleted());
@@ -285,6 +322,30 @@ public final class LeadCrmBenchmark {
             }
             measure(key, variants, variant -> !variant.equals(Results.NAIVE) ? config.runs()
                     : members <= 10_000 ? config.naiveRuns() : config.naiveLargeRuns());
+        }
+
+        /**
+         * Deleting every contact matching a filter from the Contact Manager, confirmed with the count
+         * and checksum of its preview (read once, untimed: the confirmation's counts; the database is
+         * restored to the same state before every run).
+         */
+        void deleteMatching(String label, ContactFilter filter, String handCondition) {
+            BulkSelection selection = BulkSelection.matching(filter);
+            long t = System.nanoTime();
+            SelectionDeletionPreview shown = bulkDeletion.previewDeletion(selection);
+            double previewMillis = (System.nanoTime() - t) / 1e6;
+            long matching = shown.preview().selected();
+            results.series(new Results.Key(app.db(), "d", "delete confirmation's counts: previewDeletion(" + label + ")",
+                    data.size, data.size), Results.OURS).millis.add(previewMillis);
+            log("%s preview of the delete of %s: %,d matching, %s ms", app.db().label(), label, matching,
+                    Results.ms(previewMillis));
+            Results.Key key = new Results.Key(app.db(), "a", "Delete all matching a filter (" + label + ")", matching,
+                    data.size);
+            Map<String, LongSupplier> variants = new LinkedHashMap<>();
+            variants.put(Results.OURS, () -> bulkDeletion.deleteSelected(selection, matching, shown.checksum(),
+                    ProgressListener.NONE).contactsDeleted());
+            variants.put(Results.HAND, () -> hand.deleteMatching(handCondition, matching));
+            measure(key, variants, variant -> config.runs());
         }
 
         void removeAllContacts(long list) {

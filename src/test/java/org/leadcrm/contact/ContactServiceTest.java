@@ -30,6 +30,22 @@ class ContactServiceTest extends IntegrationTest {
         this.contacts = contacts;
     }
 
+    // --- describing a filter ---------------------------------------------------------------------
+
+    @Test
+    void a_filter_is_described_with_its_owner_and_list_named_but_nothing_typed_into_it() {
+        long sam = data.user("sam", Role.SALESPERSON).id();
+        long webinar = data.manualList("Webinar");
+        ContactFilter filter = ContactFilter.ALL.withStatus(ContactStatus.LEAD).withOwnerId(sam).withListId(webinar)
+                .withScoreRange(10, 90).withCompany("Acme").withCity("Oslo").withCountry("Norway").withSearch("Lovelace");
+
+        assertThat(contacts.describe(filter)).isEqualTo("status Lead, owner User sam, list Webinar, lead score ≥ 10, "
+                + "lead score ≤ 90, company given, city given, country given, search text given");
+        assertThat(contacts.describe(ContactFilter.ALL)).isEqualTo("no filter");
+        assertThat(contacts.describe(ContactFilter.ALL.withSearch("  "))).as("a blank search is no search").isEqualTo("no filter");
+        assertThat(contacts.describe(ContactFilter.ALL.withOwnerId(987_654L))).isEqualTo("owner #987654");
+    }
+
     // --- paging -----------------------------------------------------------------------------------
 
     @Test

@@ -83,8 +83,9 @@ class RoleJourneyTest extends BrowserTest {
         assertThat(hasOptionsMenu("Newsletter")).as("the Options menu on the list's page").isEqualTo(mayDelete);
         if (!mayDelete) {
             assertThat(destructiveActions()).as("destructive actions on the list's page")
-                    // list managers may take one member off a list; that deletes nothing
-                    .allMatch(label -> mayManageLists && label.equals("Remove"));
+                    // list managers may take members off a list, one or many; that deletes nothing
+                    .allMatch(label -> mayManageLists && (label.equals("Remove") || label.equals("Remove from list…")));
+            assertThat(browser.hasButton("Remove from list…")).as("Remove from list…").isEqualTo(mayManageLists);
         }
 
         // The audit log: in the navigation and open for Administrators only

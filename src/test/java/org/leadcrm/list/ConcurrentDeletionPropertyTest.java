@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.leadcrm.base.ProgressListener;
 import org.leadcrm.base.UserFacingException;
+import org.leadcrm.contact.BulkSelection;
 import org.leadcrm.contact.CrmSystem;
 import org.leadcrm.deletion.LeadDeletionService;
 import org.leadcrm.security.Role;

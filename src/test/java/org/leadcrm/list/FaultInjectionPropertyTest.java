@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import net.jqwik.api.Arbitrary;
@@ -15,8 +16,10 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.AfterProperty;
 import net.jqwik.api.lifecycle.BeforeTry;
 import org.leadcrm.base.ProgressListener;
+import org.leadcrm.contact.BulkSelection;
 import org.leadcrm.contact.ContactFilter;
 import org.leadcrm.contact.ContactStatus;
+import org.leadcrm.deletion.BulkDeletionService;
 import org.leadcrm.deletion.LeadDeletionService;
 import org.leadcrm.security.Role;
 import org.leadcrm.testsupport.IntegrationTest;
@@ -36,6 +39,7 @@ class FaultInjectionPropertyTest {
     private static final String DELETE_LEAD = "Delete a lead";
     private static final AtomicInteger FAULTS = new AtomicInteger();
     private static final AtomicInteger PARTIAL_CHANGES = new AtomicInteger();
+    private static final AtomicInteger OPERATIONS = new AtomicInteger();
 
     private final ApplicationContext context = IntegrationTest.sharedContext();
     private final TestData data = context.getBean(TestData.class);
@@ -44,6 +48,7 @@ class FaultInjectionPropertyTest {
     private final BulkEditService bulkEdit = context.getBean(BulkEditService.class);
     private final ListMemberService listMembers = context.getBean(ListMemberService.class);
     private final LeadDeletionService leads = context.getBean(LeadDeletionService.class);
+    private final BulkDeletionService bulkDeletion = context.getBean(BulkDeletionService.class);
 
     @BeforeTry
     void signIn() {
@@ -110,11 +115,27 @@ class FaultInjectionPropertyTest {
                 null, new ListRules(null, null, null, ContactStatus.LEAD, null, null, null, null, null), true)));
         operations.put("Remove a member", ids -> listMembers.removeMember(ids.target(), ids.contacts().get(0)));
         operations.put("Exclude a contact", ids -> listMembers.addExclusion(ids.target(), ids.contacts().get(0)));
+        operations.put("Delete all contacts matching a filter", ids -> bulkDeletion.deleteSelected(
+                BulkSelection.matching(ContactFilter.ALL), ids.contacts().size(), sum(ids.contacts()), ProgressListener.NONE));
+        operations.put("Delete ticked contacts", ids -> {
+            List<Long> ticked = ids.contacts().subList(0, (ids.contacts().size() + 1) / 2);
+            bulkDeletion.deleteSelected(BulkSelection.of(Set.copyOf(ticked)), ticked.size(), sum(ticked), ProgressListener.NONE);
+        });
+        operations.put("Remove the members matching a search", ids -> listMembers.removeMembers(ids.target(),
+                BulkSelection.matching(ContactFilter.ALL.withListId(ids.target()).withSearch("first")), false,
+                ProgressListener.NONE));
+        operations.put("Remove ticked members and exclude them", ids -> listMembers.removeMembers(ids.target(),
+                BulkSelection.of(Set.copyOf(ids.contacts())), true, ProgressListener.NONE));
+        OPERATIONS.set(operations.size());
         return operations;
     }
 
     private static int operationCount() {
-        return 11;
+        return OPERATIONS.get();
+    }
+
+    private static long sum(List<Long> ids) {
+        return ids.stream().mapToLong(Long::longValue).sum();
     }
 
     @Provide

@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.leadcrm.base.ProgressListener;
+import org.leadcrm.contact.BulkSelection;
 import org.leadcrm.security.Role;
 import org.leadcrm.testsupport.IntegrationTest;
 import org.leadcrm.testsupport.TestData;

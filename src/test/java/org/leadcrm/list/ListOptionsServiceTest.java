@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.leadcrm.audit.AuditOperation;
 import org.leadcrm.base.ProgressListener;
+import org.leadcrm.contact.BulkSelection;
 import org.leadcrm.contact.CrmSystem;
 import org.leadcrm.deletion.DeletionPreview;
 import org.leadcrm.security.Role;

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.leadcrm.base.ProgressListener;
 import org.leadcrm.base.UserFacingException;
+import org.leadcrm.contact.BulkSelection;
 import org.leadcrm.contact.ContactFilter;
 import org.leadcrm.testsupport.IntegrationTest;
 import org.leadcrm.testsupport.TestData;

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.leadcrm.base.UserFacingException;
+import org.leadcrm.contact.BulkSelection;
 import org.leadcrm.contact.ContactFilter;
 import org.leadcrm.contact.ContactStatus;
 import org.leadcrm.security.Role;

@@ -16,15 +16,16 @@ import org.leadcrm.audit.AuditFilter;
 import org.leadcrm.audit.AuditOperation;
 import org.leadcrm.audit.AuditService;
 import org.leadcrm.base.ProgressListener;
+import org.leadcrm.contact.BulkSelection;
 import org.leadcrm.contact.ContactDraft;
 import org.leadcrm.contact.ContactFilter;
 import org.leadcrm.contact.ContactService;
 import org.leadcrm.contact.ContactSort;
+import org.leadcrm.deletion.BulkDeletionService;
 import org.leadcrm.deletion.ContactDeletion;
 import org.leadcrm.deletion.ContactSelection;
 import org.leadcrm.deletion.LeadDeletionService;
 import org.leadcrm.list.BulkEditService;
-import org.leadcrm.list.BulkSelection;
 import org.leadcrm.list.ListDraft;
 import org.leadcrm.list.ListMemberService;
 import org.leadcrm.list.ListOptionsService;
@@ -58,6 +59,7 @@ class AccessMatrixTest extends IntegrationTest {
 
     AccessMatrixTest(TestData data, ApplicationContext context, TransactionTemplate transaction, ContactService contacts,
             ListService lists, BulkEditService bulkEdit, ListMemberService listMembers, ListOptionsService options, LeadDeletionService leads, ContactDeletion deletion,
+            BulkDeletionService bulkDeletion,
             AuditService audit, UserService users) {
         super(data);
         this.context = context;
@@ -70,6 +72,8 @@ class AccessMatrixTest extends IntegrationTest {
         String deleteAll = "Options: Permanently Delete All Contacts";
         String deleteAllAndList = "Options: Permanently Delete All Contacts and List";
         String deleteList = "Options: Delete List";
+        String removeSelected = "remove selected members from a list (bulk)";
+        String deleteMatching = "delete all contacts matching a filter (bulk, from the Contact Manager)";
         String administer = "manage users, unlock accounts, view the audit log";
         this.operations = List.of(
                 new Operation(ContactService.class, "find", view,
@@ -77,6 +81,9 @@ class AccessMatrixTest extends IntegrationTest {
                 new Operation(ContactService.class, "count", view, () -> contacts.count(ContactFilter.ALL)),
                 new Operation(ContactService.class, "findRow", view, () -> contacts.findRow(NO_SUCH_ID)),
                 new Operation(ContactService.class, "conditionFor", view, () -> contacts.conditionFor(ContactFilter.ALL)),
+                new Operation(ContactService.class, "selectionCondition", view,
+                        () -> contacts.selectionCondition(BulkSelection.matching(ContactFilter.ALL))),
+                new Operation(ContactService.class, "describe", view, () -> contacts.describe(ContactFilter.ALL)),
                 new Operation(ContactService.class, "create", editContact,
                         () -> contacts.create(ContactDraft.of("Ada", "Lovelace", "ada" + System.nanoTime() + "@example.com"))),
                 new Operation(ListService.class, "find", view, () -> lists.find("", 0, 10)),
@@ -97,6 +104,9 @@ class AccessMatrixTest extends IntegrationTest {
                         () -> bulkEdit.addContactsToNewList(ListDraft.manual("New " + System.nanoTime(), null),
                                 BulkSelection.matching(ContactFilter.ALL), ProgressListener.NONE)),
                 new Operation(ListMemberService.class, "removeMember", editLists, () -> listMembers.removeMember(NO_SUCH_ID, NO_SUCH_ID)),
+                new Operation(ListMemberService.class, "removeMembers", removeSelected,
+                        () -> listMembers.removeMembers(NO_SUCH_ID, BulkSelection.matching(ContactFilter.ALL), true,
+                                ProgressListener.NONE)),
                 new Operation(ListMemberService.class, "addExclusion", editLists, () -> listMembers.addExclusion(NO_SUCH_ID, NO_SUCH_ID)),
                 new Operation(ListMemberService.class, "removeExclusion", editLists,
                         () -> listMembers.removeExclusion(NO_SUCH_ID, NO_SUCH_ID)),
@@ -112,6 +122,10 @@ class AccessMatrixTest extends IntegrationTest {
                 new Operation(LeadDeletionService.class, "opportunitiesDeletedWith", deleteLead,
                         () -> leads.opportunitiesDeletedWith(NO_SUCH_ID)),
                 new Operation(LeadDeletionService.class, "deleteLead", deleteLead, () -> leads.deleteLead(NO_SUCH_ID)),
+                new Operation(BulkDeletionService.class, "previewDeletion", deleteMatching,
+                        () -> bulkDeletion.previewDeletion(BulkSelection.matching(ContactFilter.ALL))),
+                new Operation(BulkDeletionService.class, "deleteSelected", deleteMatching,
+                        () -> bulkDeletion.deleteSelected(BulkSelection.of(Set.of(NO_SUCH_ID)), 1, 0, ProgressListener.NONE)),
                 new Operation(ContactDeletion.class, "preview", deleteLead,
                         () -> deletion.preview(ContactSelection.contact(NO_SUCH_ID))),
                 new Operation(ContactDeletion.class, "delete", deleteLead,
@@ -204,6 +218,8 @@ class AccessMatrixTest extends IntegrationTest {
                 "create/edit a list, Bulk Edit into lists", "delete a lead (one)",
                 "Options: Remove All Contacts (either form)", "Options: Permanently Delete All Contacts",
                 "Options: Permanently Delete All Contacts and List", "Options: Delete List",
+                "remove selected members from a list (bulk)",
+                "delete all contacts matching a filter (bulk, from the Contact Manager)",
                 "manage users, unlock accounts, view the audit log");
     }
 

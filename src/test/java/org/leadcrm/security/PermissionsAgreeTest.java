@@ -22,10 +22,11 @@ class PermissionsAgreeTest {
 
     /** The rows of the roles table that each permission stands for. */
     private static final Map<Permission, List<String>> ROWS = Map.of(
-            Permission.MANAGE_LISTS, List.of("create/edit a list, Bulk Edit into lists"),
+            Permission.MANAGE_LISTS, List.of("create/edit a list, Bulk Edit into lists",
+                    "remove selected members from a list (bulk)"),
             Permission.DELETE_CONTACTS, List.of("delete a lead (one)", "Options: Remove All Contacts (either form)",
                     "Options: Permanently Delete All Contacts", "Options: Permanently Delete All Contacts and List",
-                    "Options: Delete List"),
+                    "Options: Delete List", "delete all contacts matching a filter (bulk, from the Contact Manager)"),
             Permission.ADMINISTER, List.of("manage users, unlock accounts, view the audit log"));
 
     @Test

@@ -52,12 +52,14 @@ class AuditLogView extends VerticalLayout {
         grid.addColumn(AuditRecord::username).setHeader("Who").setAutoWidth(true);
         grid.addColumn(r -> r.event().operation().label()).setHeader("Operation").setAutoWidth(true);
         grid.addColumn(r -> r.event().listName() == null ? "" : r.event().listName()).setHeader("List").setWidth("14rem").setFlexGrow(3);
+        grid.addColumn(r -> r.event().subject() == null ? "" : r.event().subject()).setHeader("Which contacts").setWidth("14rem").setFlexGrow(3);
         grid.addColumn(r -> r.event().targetUsername() == null ? "" : r.event().targetUsername()).setHeader("Account").setAutoWidth(true);
         grid.addColumn(r -> number(r.event().contactsAffected())).setHeader("Contacts").setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> number(r.event().contactsAdded())).setHeader("Contacts added").setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> number(r.event().contactsKept())).setHeader("Synced kept").setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> number(r.event().opportunitiesDeleted())).setHeader("Opportunities deleted").setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> number(r.event().exclusionsRemoved())).setHeader("Exclusions removed").setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> number(r.event().exclusionsAdded())).setHeader("Exclusions added").setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
         grid.setItems(query -> audit.find(filter(), query.getOffset(), query.getLimit()).stream(),
                 query -> (int) audit.count(filter()));
 

@@ -26,16 +26,20 @@ import java.util.stream.Collectors;
 import org.leadcrm.base.ui.BackgroundOperation;
 import org.leadcrm.base.ui.Dates;
 import org.leadcrm.base.ui.GridSort;
+import org.leadcrm.base.ui.CountConfirmDialog;
 import org.leadcrm.base.ui.SearchFields;
 import org.leadcrm.base.ui.Counts;
+import org.leadcrm.base.ui.Notifications;
+import org.leadcrm.contact.BulkSelection;
 import org.leadcrm.contact.ContactFilter;
 import org.leadcrm.contact.ContactRow;
 import org.leadcrm.contact.ContactService;
 import org.leadcrm.contact.ContactSort;
 import org.leadcrm.contact.ContactStatus;
+import org.leadcrm.deletion.BulkDeletionService;
 import org.leadcrm.deletion.LeadDeletionService;
+import org.leadcrm.deletion.SelectionDeletionPreview;
 import org.leadcrm.list.BulkEditService;
-import org.leadcrm.list.BulkSelection;
 import org.leadcrm.list.ListChoice;
 import org.leadcrm.list.ListService;
 import org.leadcrm.security.CurrentUser;
@@ -46,7 +50,8 @@ import org.leadcrm.security.UserSummary;
 
 /**
  * The Contact Manager: every contact the user may see, paged, sorted and filtered by the
- * database, with Bulk Edit into lists and deleting a lead for those allowed to.
+ * database, with Bulk Edit into lists and, for those allowed to, deleting one lead or many
+ * contacts at once (ticked rows or all matching the filter).
  */
 @Route("")
 @RouteAlias("contacts")
@@ -58,6 +63,7 @@ class ContactManagerView extends VerticalLayout {
     private final ContactService contacts;
     private final ListService lists;
     private final LeadDeletionService leadDeletion;
+    private final BulkDeletionService bulkDeletion;
     private final BackgroundOperation background;
     private final BulkEditService bulkEdit;
     private final CurrentUser currentUser;
@@ -77,12 +83,13 @@ class ContactManagerView extends VerticalLayout {
     private long matching;
 
     ContactManagerView(ContactService contacts, ListService lists, BulkEditService bulkEdit,
-            LeadDeletionService leadDeletion, UserService users, BackgroundOperation background, CurrentUser currentUser,
-            Dates dates) {
+            LeadDeletionService leadDeletion, BulkDeletionService bulkDeletion, UserService users,
+            BackgroundOperation background, CurrentUser currentUser, Dates dates) {
         this.contacts = contacts;
         this.lists = lists;
         this.bulkEdit = bulkEdit;
         this.leadDeletion = leadDeletion;
+        this.bulkDeletion = bulkDeletion;
         this.background = background;
         this.currentUser = currentUser;
         this.dates = dates;
@@ -184,9 +191,9 @@ class ContactManagerView extends VerticalLayout {
         addToList.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         addToList.addClickListener(e -> openBulkEdit());
         addToList.setVisible(currentUser.has(Permission.MANAGE_LISTS));
-        allMatching.setVisible(currentUser.has(Permission.MANAGE_LISTS));
+        allMatching.setVisible(mayActOnSelection());
         deleteSelected.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        deleteSelected.addClickListener(e -> grid.getSelectedItems().stream().findFirst().ifPresent(this::confirmDelete));
+        deleteSelected.addClickListener(e -> deleteSelection());
         deleteSelected.setVisible(currentUser.has(Permission.DELETE_CONTACTS));
         updateActions();
     }
@@ -216,24 +223,42 @@ class ContactManagerView extends VerticalLayout {
         addToList.setEnabled(allMatching.getValue() ? matching > 0 : !selected.isEmpty());
         addToList.setText(allMatching.getValue() || selected.isEmpty() ? "Add to list…"
                 : "Add " + selected.size() + " to list…");
-        boolean oneDeletable = selected.size() == 1 && !selected.iterator().next().synced() && !allMatching.getValue();
-        deleteSelected.setEnabled(oneDeletable);
-        deleteSelected.setTooltipText(selected.size() == 1 && selected.iterator().next().synced()
-                ? syncedReason(selected.iterator().next()) : "Delete the selected lead");
+        updateDelete(selected);
+    }
+
+    /** One ticked lead is deleted by name; several rows, or all matching, through the count-match confirmation. */
+    private void updateDelete(Set<ContactRow> selected) {
+        if (allMatching.getValue()) {
+            deleteSelected.setEnabled(matching > 0);
+            deleteSelected.setText("Delete " + Counts.number(matching) + " matching…");
+            deleteSelected.setTooltipText("Delete every contact matching the filter");
+        } else if (selected.size() > 1) {
+            deleteSelected.setEnabled(true);
+            deleteSelected.setText("Delete " + Counts.number(selected.size()) + "…");
+            deleteSelected.setTooltipText("Delete the selected contacts");
+        } else {
+            boolean syncedOne = selected.size() == 1 && selected.iterator().next().synced();
+            deleteSelected.setEnabled(selected.size() == 1 && !syncedOne);
+            deleteSelected.setText("Delete");
+            deleteSelected.setTooltipText(syncedOne ? syncedReason(selected.iterator().next()) : "Delete the selected lead");
+        }
+    }
+
+    /** What the ticked rows or "all matching" stand for, and how many they are. */
+    private record Selection(BulkSelection selection, long size) {
+    }
+
+    private Selection currentSelection() {
+        if (allMatching.getValue()) {
+            return new Selection(BulkSelection.matching(filter), matching);
+        }
+        Set<Long> ids = grid.getSelectedItems().stream().map(ContactRow::id).collect(Collectors.toSet());
+        return new Selection(BulkSelection.of(ids), ids.size());
     }
 
     private void openBulkEdit() {
-        BulkSelection selection;
-        long size;
-        if (allMatching.getValue()) {
-            selection = BulkSelection.matching(filter);
-            size = matching;
-        } else {
-            Set<Long> ids = grid.getSelectedItems().stream().map(ContactRow::id).collect(Collectors.toSet());
-            selection = BulkSelection.of(ids);
-            size = ids.size();
-        }
-        new BulkEditDialog(bulkEdit, lists, background, selection, size, () -> {
+        Selection current = currentSelection();
+        new BulkEditDialog(bulkEdit, lists, background, current.selection(), current.size(), () -> {
             list.setItems(lists.choices());
             grid.deselectAll();
             allMatching.setValue(false);
@@ -253,6 +278,54 @@ class ContactManagerView extends VerticalLayout {
             delete.addClickListener(e -> confirmDelete(row));
         }
         return delete;
+    }
+
+    private void deleteSelection() {
+        Set<ContactRow> selected = grid.getSelectedItems();
+        if (!allMatching.getValue() && selected.size() == 1) {
+            confirmDelete(selected.iterator().next());
+        } else {
+            confirmBulkDelete(currentSelection());
+        }
+    }
+
+    private void confirmBulkDelete(Selection current) {
+        boolean all = current.selection() instanceof BulkSelection.Matching;
+        String which = !all ? "the " + Counts.of(current.size(), "selected contact", "selected contacts")
+                : filter.equals(ContactFilter.ALL) ? "every contact (no filter is set)"
+                : "every contact matching the filter (" + describeFilter() + ")";
+        CountConfirmDialog.Wording wording = new CountConfirmDialog.Wording(
+                all ? "Delete all contacts matching the filter?"
+                        : "Delete " + Counts.of(current.size(), "selected contact", "selected contacts") + "?",
+                "This permanently deletes " + which + " from the whole system, from every list and opportunity. "
+                        + "It cannot be undone.",
+                "Contacts selected",
+                "Type the number of contacts selected to confirm",
+                "That is not the number of contacts selected.",
+                "Synced contacts stay, on their lists and opportunities.");
+        // The service deletes only if the selection, counted again, is the one counted here.
+        CountConfirmDialog<SelectionDeletionPreview> dialog = new CountConfirmDialog<>(wording, (shown, typed) ->
+                background.run(typed, "Deleting " + Counts.of(typed, "contact", "contacts"),
+                        progress -> bulkDeletion.deleteSelected(current.selection(), typed, shown.checksum(), progress),
+                        result -> {
+                            Notifications.success("Deleted " + Counts.of(result.contactsDeleted(), "contact", "contacts")
+                                    + ", kept " + Counts.number(result.syncedKept()) + " synced, deleted "
+                                    + Counts.of(result.opportunitiesDeleted(), "opportunity", "opportunities") + ".");
+                            grid.deselectAll();
+                            allMatching.setValue(false);
+                            refresh();
+                        }));
+        dialog.open();
+        background.load(() -> bulkDeletion.previewDeletion(current.selection()),
+                shown -> dialog.showCounts(shown, new CountConfirmDialog.Figures(shown.preview().selected(),
+                        shown.preview().synced(), shown.preview().deletable(), shown.preview().opportunitiesDeleted())),
+                dialog::showFailure);
+    }
+
+    /** The filter in words, as the audit log will record it: never the search text itself. */
+    private String describeFilter() {
+        return filter.describe(id -> owner.getValue() == null ? "#" + id : owner.getValue().displayName(),
+                id -> list.getValue() == null ? "#" + id : list.getValue().name());
     }
 
     private void confirmDelete(ContactRow row) {

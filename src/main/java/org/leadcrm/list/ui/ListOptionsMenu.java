@@ -7,7 +7,10 @@ import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
 import org.leadcrm.base.ui.Counts;
 import org.leadcrm.base.ui.BackgroundOperation;
+import org.leadcrm.base.ui.CountConfirmDialog;
 import org.leadcrm.base.ui.Notifications;
+import org.leadcrm.deletion.DeletionPreview;
+import org.leadcrm.list.ListDeletionPreview;
 import org.leadcrm.list.ListOperationResult;
 import org.leadcrm.list.ListOptionsService;
 import org.leadcrm.list.ListSummary;
@@ -79,10 +82,18 @@ class ListOptionsMenu extends MenuBar {
     }
 
     private void confirmDelete(boolean alsoDeleteList) {
-        String title = alsoDeleteList ? DELETE_ALL_AND_LIST + "?" : DELETE_ALL + "?";
+        CountConfirmDialog.Wording wording = new CountConfirmDialog.Wording(
+                alsoDeleteList ? DELETE_ALL_AND_LIST + "?" : DELETE_ALL + "?",
+                "This permanently deletes the contacts of \"" + list.name() + "\" from the whole system. "
+                        + "It cannot be undone.",
+                "Contacts in the list",
+                "Type the number of contacts in this list to confirm",
+                "That is not the number of contacts in this list.",
+                alsoDeleteList ? "The list is deleted afterwards, with its exclusions."
+                        : "The list stays, empty but for its synced members.");
         // The service deletes only if the list still has the members counted here: same
         // membership version, same number.
-        CountConfirmDialog dialog = new CountConfirmDialog(title, list.name(), alsoDeleteList, (shown, typed) ->
+        CountConfirmDialog<ListDeletionPreview> dialog = new CountConfirmDialog<>(wording, (shown, typed) ->
                 background.run(typed, "Deleting the contacts of " + list.name(),
                         progress -> service.deleteAllContacts(list.id(), typed, shown.memberVersion(), alsoDeleteList,
                                 progress),
@@ -92,7 +103,13 @@ class ListOptionsMenu extends MenuBar {
                         }));
         dialog.open();
         // Counting can take a while on a large list: the dialog is open meanwhile, and Cancel works.
-        background.load(() -> service.previewDeletion(list.id()), dialog::showPreview, dialog::showFailure);
+        background.load(() -> service.previewDeletion(list.id()),
+                shown -> dialog.showCounts(shown, figures(shown.preview())), dialog::showFailure);
+    }
+
+    private static CountConfirmDialog.Figures figures(DeletionPreview preview) {
+        return new CountConfirmDialog.Figures(preview.selected(), preview.synced(), preview.deletable(),
+                preview.opportunitiesDeleted());
     }
 
     private void confirmDeleteList() {

@@ -96,7 +96,7 @@ class ListView extends VerticalLayout implements HasUrlParameter<Long>, HasDynam
         actions.setAlignItems(FlexComponent.Alignment.CENTER);
 
         boolean mayEdit = currentUser.has(Permission.MANAGE_LISTS);
-        membersTab = new MembersTab(list, contacts, listMembers, mayEdit, this::refresh);
+        membersTab = new MembersTab(list, contacts, listMembers, background, mayEdit, this::refresh);
         exclusionsTab = new ExclusionsTab(list, contacts, listMembers, dates, mayEdit, this::refresh);
         TabSheet tabs = new TabSheet();
         tabs.add("Members", membersTab);
@@ -129,6 +129,7 @@ class ListView extends VerticalLayout implements HasUrlParameter<Long>, HasDynam
             details.add(rules);
         }
         buildActions(listDetails.get());
+        membersTab.show(list);
         membersTab.refresh();
         exclusionsTab.refresh();
     }

@@ -8,15 +8,21 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications;
+import static org.leadcrm.base.ui.CountConfirm.cancel;
+import static org.leadcrm.base.ui.CountConfirm.countsShown;
+import static org.leadcrm.base.ui.CountConfirm.delete;
+import static org.leadcrm.base.ui.CountConfirm.isCounting;
+import static org.leadcrm.base.ui.CountConfirm.typedCount;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
-import com.github.mvysny.kaributesting.v10.MockVaadin;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
+import org.leadcrm.base.ui.CountConfirm;
+import org.leadcrm.base.ui.CountConfirmDialog;
 import org.leadcrm.base.ui.KaribuTest;
 import org.leadcrm.contact.CrmSystem;
 import org.leadcrm.security.Role;
@@ -125,26 +131,26 @@ class ListOptionsFlowTest extends KaribuTest {
     @EnumSource(value = Role.class, names = {"ADMIN", "COMPANY_MANAGER"})
     void permanently_delete_all_contacts_deletes_the_non_synced_members_everywhere_after_the_right_count(Role role) {
         _clickItemWithCaption(optionsInListsGrid(role), ListOptionsMenu.DELETE_ALL);
-        CountConfirmDialog dialog = countsShown(_get(CountConfirmDialog.class));
+        CountConfirmDialog<?> dialog = countsShown(_get(CountConfirmDialog.class));
         String text = dialog.getElement().getTextRecursively();
         assertThat(text).contains("Contacts in the list: 3", "Synced with Salesforce or SugarCRM, kept: 1",
                 "Opportunities deleted with their only lead: 1");
 
         for (String wrong : List.of("", "abc", "-3", "+3", "3 3", "2", "4", "3.0", "3,0", "0,003", "99999999999999999999")) {
-            _setValue(dialog.typedCount, wrong);
-            assertThat(dialog.delete.isEnabled()).as("Delete enabled after typing '%s'", wrong).isFalse();
+            _setValue(typedCount(dialog), wrong);
+            assertThat(delete(dialog).isEnabled()).as("Delete enabled after typing '%s'", wrong).isFalse();
             if (!wrong.isEmpty()) {
-                assertThat(dialog.typedCount.isInvalid()).as("error shown for '%s'", wrong).isTrue();
-                assertThat(dialog.typedCount.getErrorMessage()).isNotBlank();
+                assertThat(typedCount(dialog).isInvalid()).as("error shown for '%s'", wrong).isTrue();
+                assertThat(typedCount(dialog).getErrorMessage()).isNotBlank();
             }
         }
         assertThat(data.members(list)).hasSize(3);
 
-        _setValue(dialog.typedCount, " 3 ");
-        assertThat(dialog.delete.isEnabled()).as("spaces around the number are ignored").isTrue();
-        _setValue(dialog.typedCount, "3");
-        assertThat(dialog.delete.isEnabled()).isTrue();
-        _click(dialog.delete);
+        _setValue(typedCount(dialog), " 3 ");
+        assertThat(delete(dialog).isEnabled()).as("spaces around the number are ignored").isTrue();
+        _setValue(typedCount(dialog), "3");
+        assertThat(delete(dialog).isEnabled()).isTrue();
+        _click(delete(dialog));
 
         expectNotifications("Deleted 2 contacts, kept 1 synced, deleted 1 opportunity.");
         assertThat(data.contactIds()).doesNotContain(ada, alan).contains(synced, excluded, outsider);
@@ -158,28 +164,28 @@ class ListOptionsFlowTest extends KaribuTest {
     @Test
     void the_confirmation_opens_at_once_with_its_counts_pending_and_delete_disabled_until_they_are_in() {
         _clickItemWithCaption(optionsInListsGrid(Role.ADMIN), ListOptionsMenu.DELETE_ALL);
-        CountConfirmDialog dialog = _get(CountConfirmDialog.class);
+        CountConfirmDialog<?> dialog = _get(CountConfirmDialog.class);
 
         // The counts are read on a worker thread; the page gets them at its next round trip.
         assertThat(dialog.isOpened()).isTrue();
-        assertThat(dialog.getElement().getTextRecursively()).contains("Contacts in the list: " + CountConfirmDialog.COUNTING);
-        assertThat(dialog.typedCount.isEnabled()).isFalse();
-        assertThat(dialog.delete.isEnabled()).isFalse();
-        assertThat(dialog.cancel.isEnabled()).isTrue();
+        assertThat(dialog.getElement().getTextRecursively()).contains("Contacts in the list: " + CountConfirm.COUNTING);
+        assertThat(typedCount(dialog).isEnabled()).isFalse();
+        assertThat(delete(dialog).isEnabled()).isFalse();
+        assertThat(cancel(dialog).isEnabled()).isTrue();
 
         countsShown(dialog);
         assertThat(dialog.getElement().getTextRecursively()).contains("Contacts in the list: 3")
-                .doesNotContain(CountConfirmDialog.COUNTING);
-        assertThat(dialog.typedCount.isEnabled()).isTrue();
+                .doesNotContain(CountConfirm.COUNTING);
+        assertThat(typedCount(dialog).isEnabled()).isTrue();
     }
 
     @Test
     void cancel_while_counting_closes_the_confirmation_and_deletes_nothing() {
         _clickItemWithCaption(optionsInListsGrid(Role.ADMIN), ListOptionsMenu.DELETE_ALL);
-        CountConfirmDialog dialog = _get(CountConfirmDialog.class);
-        assertThat(dialog.isCounting()).isTrue();
+        CountConfirmDialog<?> dialog = _get(CountConfirmDialog.class);
+        assertThat(isCounting(dialog)).isTrue();
 
-        _click(dialog.cancel);
+        _click(cancel(dialog));
 
         assertThat(dialog.isOpened()).isFalse();
         assertThat(data.members(list)).hasSize(3);
@@ -191,18 +197,18 @@ class ListOptionsFlowTest extends KaribuTest {
         list = data.manualList("Trade fair");
         data.addMembers(list, data.contacts(1_234));
         _clickItemWithCaption(optionsOnListPage(Role.ADMIN), ListOptionsMenu.DELETE_ALL);
-        CountConfirmDialog dialog = countsShown(_get(CountConfirmDialog.class));
+        CountConfirmDialog<?> dialog = countsShown(_get(CountConfirmDialog.class));
         assertThat(dialog.getElement().getTextRecursively()).contains("Contacts in the list: 1,234");
 
-        _setValue(dialog.typedCount, "1,23,4");
-        assertThat(dialog.delete.isEnabled()).as("Delete enabled after a wrong grouping").isFalse();
-        assertThat(dialog.typedCount.getErrorMessage())
+        _setValue(typedCount(dialog), "1,23,4");
+        assertThat(delete(dialog).isEnabled()).as("Delete enabled after a wrong grouping").isFalse();
+        assertThat(typedCount(dialog).getErrorMessage())
                 .isEqualTo("Type the number as it is shown, like 1,234, or digits only, like 1234.");
-        _setValue(dialog.typedCount, "1234");
-        assertThat(dialog.delete.isEnabled()).as("Delete enabled after plain digits").isTrue();
-        _setValue(dialog.typedCount, " 1,234 ");
-        assertThat(dialog.delete.isEnabled()).as("Delete enabled after the count as shown").isTrue();
-        _click(dialog.delete);
+        _setValue(typedCount(dialog), "1234");
+        assertThat(delete(dialog).isEnabled()).as("Delete enabled after plain digits").isTrue();
+        _setValue(typedCount(dialog), " 1,234 ");
+        assertThat(delete(dialog).isEnabled()).as("Delete enabled after the count as shown").isTrue();
+        _click(delete(dialog));
 
         expectNotifications("Deleted 1,234 contacts, kept 0 synced, deleted 0 opportunities.");
         assertThat(data.members(list)).isEmpty();
@@ -212,9 +218,9 @@ class ListOptionsFlowTest extends KaribuTest {
     @Test
     void permanently_delete_all_contacts_and_list_deletes_the_list_too() {
         _clickItemWithCaption(optionsOnListPage(Role.COMPANY_MANAGER), ListOptionsMenu.DELETE_ALL_AND_LIST);
-        CountConfirmDialog dialog = countsShown(_get(CountConfirmDialog.class));
-        _setValue(dialog.typedCount, "3");
-        _click(dialog.delete);
+        CountConfirmDialog<?> dialog = countsShown(_get(CountConfirmDialog.class));
+        _setValue(typedCount(dialog), "3");
+        _click(delete(dialog));
 
         expectNotifications("Deleted 2 contacts, kept 1 synced, deleted 1 opportunity, and the list Webinar.");
         assertThat(data.listExists(list)).isFalse();
@@ -226,10 +232,10 @@ class ListOptionsFlowTest extends KaribuTest {
     @Test
     void a_list_that_changed_while_confirming_deletes_nothing_and_says_so() {
         _clickItemWithCaption(optionsInListsGrid(Role.ADMIN), ListOptionsMenu.DELETE_ALL);
-        CountConfirmDialog dialog = countsShown(_get(CountConfirmDialog.class));
+        CountConfirmDialog<?> dialog = countsShown(_get(CountConfirmDialog.class));
         data.addMembers(list, outsider); // someone else adds a member meanwhile
-        _setValue(dialog.typedCount, "3");
-        _click(dialog.delete);
+        _setValue(typedCount(dialog), "3");
+        _click(delete(dialog));
 
         expectNotifications("The list changed while you were confirming — look again. It now has 4 contacts. Nothing was deleted.");
         assertThat(data.members(list)).containsExactlyInAnyOrder(ada, alan, synced, outsider);
@@ -262,18 +268,5 @@ class ListOptionsFlowTest extends KaribuTest {
         UI.getCurrent().navigate(ListView.class, list);
         _get(ListView.class);
         assertThat(_find(ListOptionsMenu.class)).isEmpty();
-    }
-
-    /** Lets the page take the counts the worker thread read, as the browser's next round trip would. */
-    private static CountConfirmDialog countsShown(CountConfirmDialog dialog) {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
-        while (dialog.isCounting()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("The counts never arrived");
-            }
-            MockVaadin.clientRoundtrip();
-            java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
-        }
-        return dialog;
     }
 }

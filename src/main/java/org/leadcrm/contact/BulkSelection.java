@@ -1,9 +1,12 @@
-package org.leadcrm.list;
+package org.leadcrm.contact;
 
 import java.util.Set;
-import org.leadcrm.contact.ContactFilter;
 
-/** The contacts a Bulk Edit acts on: the rows the user ticked, or all matching a filter. */
+/**
+ * The contacts a bulk action acts on: the rows the user ticked, or all matching a filter. Bulk Edit,
+ * deleting from the Contact Manager and removing members from a list all take one; the SQL it
+ * stands for comes from {@link ContactService#selectionCondition}, within what the user may see.
+ */
 public sealed interface BulkSelection {
 
     /** More ticked rows than this are refused: "all matching the filter" is the way for many. */

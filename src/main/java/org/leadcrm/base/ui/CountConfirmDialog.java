@@ -1,4 +1,4 @@
-package org.leadcrm.list.ui;
+package org.leadcrm.base.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -11,62 +11,87 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import java.util.OptionalLong;
 import java.util.function.ObjLongConsumer;
-import org.leadcrm.base.ui.Counts;
-import org.leadcrm.base.ui.TypedCount;
-import org.leadcrm.deletion.DeletionPreview;
-import org.leadcrm.list.ListDeletionPreview;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The count-match confirmation of a permanent delete. It opens at once, while the counts of what
- * will go and what stays are computed in the background ({@code docs/decisions/006}), and enables
- * Delete only when they are in and the typed number equals the list's member count, typed as the
- * page shows it or as plain digits ({@link TypedCount}). The typed number and the membership version
- * the counts were taken at travel to the service, which checks both again inside its transaction.
+ * The count-match confirmation of a permanent delete of many contacts, a list's or a selection's.
+ * It opens at once, while the counts of what will go and what stays are computed in the background
+ * ({@code docs/decisions/006}), and enables Delete only when they are in and the typed number equals
+ * the number of contacts counted, typed as the page shows it or as plain digits ({@link TypedCount}).
+ * What the counts were taken on ({@code T}: a list's membership version, a selection's checksum) and
+ * the typed number travel to the service, which checks both again inside its transaction.
+ *
+ * @param <T> what the counts were read as, handed back on confirmation
  */
-class CountConfirmDialog extends Dialog {
+public class CountConfirmDialog<T> extends Dialog {
 
     static final String COUNTING = "counting…";
 
-    final TextField typedCount = new TextField("Type the number of contacts in this list to confirm");
+    final TextField typedCount;
     final Button delete = new Button("Delete");
     final Button cancel = new Button("Cancel");
 
-    private final Span members = new Span(COUNTING);
+    private final Wording wording;
+    private final Span counted = new Span(COUNTING);
     private final Span synced = new Span(COUNTING);
     private final Span deleted = new Span(COUNTING);
     private final Span opportunities = new Span(COUNTING);
     private final Paragraph problem = new Paragraph();
-    private ListDeletionPreview shown;
+    private @Nullable T shown;
+    private long countedNumber;
 
-    /** @param onConfirmed told the counts the user confirmed and the number they typed */
-    CountConfirmDialog(String title, String listName, boolean alsoDeleteList,
-            ObjLongConsumer<ListDeletionPreview> onConfirmed) {
+    /**
+     * What the dialog says about the contacts it counts.
+     *
+     * @param title       the dialog's title
+     * @param whatGoes    the first paragraph: what is deleted, and that it cannot be undone
+     * @param countedName what is counted, e.g. "Contacts in the list"
+     * @param typeLabel   the label of the field the count is typed into
+     * @param notTheCount the field's error when another number is typed
+     * @param afterwards  the last paragraph: what else happens, or what stays
+     */
+    public record Wording(String title, String whatGoes, String countedName, String typeLabel, String notTheCount,
+            String afterwards) {
+    }
+
+    /**
+     * The counts shown.
+     *
+     * @param counted       the contacts counted: the number to type
+     * @param synced        of those, synced with a third-party CRM and kept
+     * @param deleted       contacts deleted
+     * @param opportunities opportunities deleted with their only lead
+     */
+    public record Figures(long counted, long synced, long deleted, long opportunities) {
+    }
+
+    /** @param onConfirmed told what the counts were read as and the number the user typed */
+    public CountConfirmDialog(Wording wording, ObjLongConsumer<T> onConfirmed) {
+        this.wording = wording;
         addClassName("count-confirm-dialog");
-        setHeaderTitle(title);
+        setHeaderTitle(wording.title());
         setCloseOnOutsideClick(false);
         setWidth("34rem");
 
-        add(new Paragraph("This permanently deletes the contacts of \"" + listName + "\" from the whole system. "
-                + "It cannot be undone."));
+        add(new Paragraph(wording.whatGoes()));
         UnorderedList facts = new UnorderedList(
-                new ListItem(new Span("Contacts in the list: "), members),
+                new ListItem(new Span(wording.countedName() + ": "), counted),
                 new ListItem(new Span("Synced with Salesforce or SugarCRM, kept: "), synced),
                 new ListItem(new Span("Contacts deleted: "), deleted),
                 new ListItem(new Span("Opportunities deleted with their only lead: "), opportunities));
         facts.addClassName("deletion-facts");
         add(facts);
-        add(new Paragraph(alsoDeleteList
-                ? "The list is deleted afterwards, with its exclusions."
-                : "The list stays, empty but for its synced members."));
+        add(new Paragraph(wording.afterwards()));
         problem.addClassName("count-problem");
         problem.setVisible(false);
         add(problem);
 
+        typedCount = new TextField(wording.typeLabel());
         typedCount.setWidthFull();
         typedCount.setValueChangeMode(ValueChangeMode.EAGER);
         typedCount.setPlaceholder("Number of contacts");
         typedCount.setEnabled(false);
-        typedCount.setHelperText("Counting the list's contacts…");
+        typedCount.setHelperText("Counting the contacts…");
         typedCount.addValueChangeListener(e -> check(false));
         add(typedCount);
 
@@ -84,13 +109,13 @@ class CountConfirmDialog extends Dialog {
     }
 
     /** The counts are in: show them and let the user type the number. */
-    void showPreview(ListDeletionPreview preview) {
-        shown = preview;
-        DeletionPreview counts = preview.preview();
-        members.setText(Counts.number(counts.selected()));
-        synced.setText(Counts.number(counts.synced()));
-        deleted.setText(Counts.number(counts.deletable()));
-        opportunities.setText(Counts.number(counts.opportunitiesDeleted()));
+    public void showCounts(T readAs, Figures figures) {
+        shown = readAs;
+        countedNumber = figures.counted();
+        counted.setText(Counts.number(figures.counted()));
+        synced.setText(Counts.number(figures.synced()));
+        deleted.setText(Counts.number(figures.deleted()));
+        opportunities.setText(Counts.number(figures.opportunities()));
         typedCount.setHelperText(null);
         typedCount.setEnabled(true);
         typedCount.focus();
@@ -98,11 +123,11 @@ class CountConfirmDialog extends Dialog {
     }
 
     /** The counts could not be made: say why; nothing can be deleted from here. */
-    void showFailure(String message) {
+    public void showFailure(String message) {
         problem.setText(message);
         problem.setVisible(true);
         typedCount.setHelperText(null);
-        for (Span count : new Span[] {members, synced, deleted, opportunities}) {
+        for (Span count : new Span[] {counted, synced, deleted, opportunities}) {
             if (COUNTING.equals(count.getText())) {
                 count.setText("—");
             }
@@ -125,8 +150,8 @@ class CountConfirmDialog extends Dialog {
         } else if (shown == null) {
             error = "Wait until the contacts are counted.";
             typed = OptionalLong.empty();
-        } else if (typed.getAsLong() != memberCount()) {
-            error = "That is not the number of contacts in this list.";
+        } else if (typed.getAsLong() != countedNumber) {
+            error = wording.notTheCount();
             typed = OptionalLong.empty();
         }
         typedCount.setErrorMessage(error);
@@ -142,14 +167,10 @@ class CountConfirmDialog extends Dialog {
         if (text.contains(".")) {
             return "Type a whole number of contacts.";
         }
-        long memberCount = shown == null ? 1234 : memberCount();
-        return memberCount < 1000
-                ? "Type digits only, like " + memberCount + "."
-                : "Type the number as it is shown, like " + Counts.number(memberCount)
-                        + ", or digits only, like " + memberCount + ".";
-    }
-
-    private long memberCount() {
-        return shown.preview().selected();
+        long example = shown == null ? 1234 : countedNumber;
+        return example < 1000
+                ? "Type digits only, like " + example + "."
+                : "Type the number as it is shown, like " + Counts.number(example)
+                        + ", or digits only, like " + example + ".";
     }
 }
