@@ -7,10 +7,7 @@ import org.leadcrm.security.UserService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,12 +18,12 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>On with {@code leadcrm.demo-data.enabled=true}, the default of the embedded database; the
  * {@code postgres} profile and the tests switch it off. One transaction: a failed start leaves
- * the database empty, to be seeded at the next.
+ * the database empty, to be seeded at the next. {@link DemoDataStartup} runs it before the web
+ * server takes requests.
  */
 @Component
-@Order(1)
 @ConditionalOnProperty(name = "leadcrm.demo-data.enabled", havingValue = "true")
-class DemoDataSeeder implements ApplicationRunner {
+class DemoDataSeeder {
 
     /** Fixed, so that every fresh demo database has the same people in it. */
     static final long SEED = 20_260_101L;
@@ -50,9 +47,8 @@ class DemoDataSeeder implements ApplicationRunner {
         this.contactCount = contactCount;
     }
 
-    @Override
     @Transactional
-    public void run(ApplicationArguments args) {
+    public void seed() {
         if (users.hasUsers()) {
             return;
         }
