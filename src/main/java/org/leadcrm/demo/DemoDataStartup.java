@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
  * Seeds the demo data and generates the contacts asked for with
  * {@code --leadcrm.generate-contacts=N} while the application starts, before its web server
  * opens its port: nobody can sign in before the demo users exist, or see a half-generated
- * database. (As {@code ApplicationRunner}s they ran after the server had started, and
- * {@code /login} answered for seconds while the users were still missing.)
+ * database whose indexes the generator has dropped for the load. (As {@code ApplicationRunner}s
+ * they ran after the server had started, and {@code /login} answered for seconds while the users
+ * were still missing.)
  *
  * <p>Spring starts lifecycle beans by phase; the web server opens its connector in the phase
  * before {@link WebServerGracefulShutdownLifecycle#SMART_LIFECYCLE_PHASE}, so an earlier phase is
