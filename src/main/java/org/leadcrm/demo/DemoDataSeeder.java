@@ -8,10 +8,7 @@ import org.leadcrm.security.UserService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Conditional;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,12 +20,12 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>Only where {@link DemoDataCondition} allows it: the embedded database of
  * {@code ./mvnw spring-boot:run}, or when asked for with {@code leadcrm.demo-data.enabled=true}.
  * One transaction: a failed start leaves the database empty, to be seeded at the next. The
- * password is never logged: it is in the README.
+ * password is never logged: it is in the README. {@link DemoDataStartup} runs it before the web
+ * server takes requests.
  */
 @Component
-@Order(1)
 @Conditional(DemoDataCondition.class)
-class DemoDataSeeder implements ApplicationRunner {
+class DemoDataSeeder {
 
     /** Fixed, so that every fresh demo database has the same people in it. */
     static final long SEED = 20_260_101L;
@@ -52,9 +49,8 @@ class DemoDataSeeder implements ApplicationRunner {
         this.contactCount = contactCount;
     }
 
-    @Override
     @Transactional
-    public void run(ApplicationArguments args) {
+    public void seed() {
         if (SystemAuthentication.callAsSystem(users::hasUsers)) {
             return;
         }

@@ -1,138 +1,164 @@
 package org.leadcrm.demo;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.function.IntConsumer;
-import org.leadcrm.contact.ContactStatus;
+import java.util.function.LongConsumer;
 
 /**
- * Inserts generated contacts with plain JDBC batches. Each contact is a function of its
- * number alone (hashed, then used as indexes into {@link ContactPools}), so a run is
- * reproducible and needs no memory beyond one batch.
+ * Inserts generated contacts set-based: one {@code INSERT … SELECT} per slice of numbers, the
+ * database computing every column from the contact's number. A contact is a function of its
+ * number alone, so a run is reproducible and the same on both databases.
+ *
+ * <p>From the number {@code n} come six pseudo-random numbers {@code r1}…{@code r6}, each
+ * {@code (n² · a + n · b) mod p} for a large prime {@code p} (a quadratic Weyl sequence: evenly
+ * spread, with no visible pattern from one contact to the next, and plain integer arithmetic
+ * that H2 and PostgreSQL compute alike). Their remainders pick words from {@link VocabularyTables}
+ * and the shares of statuses, sync and dates:
+ *
+ * <ul>
+ * <li>{@code r1}: first and last name; {@code r2}: company (and with it the country), title and
+ *     city; {@code r3}: status, sync, lead score and owner; {@code r4}: created (within two
+ *     years); {@code r5}: phone; {@code r6}: last changed, and the external id of a synced one.
+ * <li>status: 55% Lead, 17% Contacted, 12% Qualified, 9% Customer, 7% Unqualified; scores rise
+ *     along the funnel;
+ * <li>5% synced: 3% from Salesforce, 2% from SugarCRM, each with a record id in that CRM's
+ *     format that contains the contact's number, so that no two are alike.
+ * </ul>
  */
 final class GeneratedContacts {
 
-    static final int BATCH_SIZE = 5_000;
+    static final int SLICE = 100_000;
+
+    /** n² must stay within a bigint on both databases. */
+    static final long MAX_NUMBER = 3_000_000_000L;
 
     private static final long TWO_YEARS = Duration.ofDays(730).toSeconds();
-    private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
-    private static final String INSERT = """
-            insert into contact (first_name, last_name, email, email_key, phone, company, title, city, country,
-                status, lead_score, owner_id, crm_system, external_id, created_at, updated_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """;
+    private static final long[][] WEYL = {
+            // p (prime), a, b
+            {999_999_937L, 387_420_489L, 123_456_791L},
+            {999_999_929L, 282_475_249L, 987_654_319L},
+            {999_999_893L, 244_140_625L, 555_555_557L},
+            {999_999_883L, 134_217_728L, 777_777_781L},
+            {999_999_797L, 170_859_375L, 314_159_269L},
+            {999_999_761L, 205_962_976L, 271_828_183L},
+    };
+    private static final String HEX = "0123456789abcdef";
+    private static final String ALPHANUMERIC = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
-    private final ContactPools pools;
-    private final List<Long> ownerIds;
-    private final long nowSeconds;
+    private final VocabularyTables words;
+    private final SqlDialect dialect;
+    private final Instant now;
 
-    GeneratedContacts(ContactPools pools, List<Long> ownerIds, Instant now) {
-        this.pools = pools;
-        this.ownerIds = ownerIds;
-        this.nowSeconds = now.getEpochSecond();
+    GeneratedContacts(VocabularyTables words, SqlDialect dialect, Instant now) {
+        this.words = words;
+        this.dialect = dialect;
+        this.now = now;
     }
 
     /**
-     * Inserts {@code count} contacts numbered from {@code firstNumber}, committing each batch.
-     * The numbers go into the e-mail addresses, so they must not repeat between runs.
+     * Inserts the contacts numbered {@code first..last}, with those numbers as their ids,
+     * committing each slice. The numbers go into the e-mail addresses, so they must not repeat
+     * between runs.
+     *
+     * @param progress told the number of contacts inserted so far after each slice
      */
-    void insert(Connection connection, long firstNumber, int count, IntConsumer progress) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
-            for (int i = 0; i < count; i++) {
-                bind(statement, firstNumber + i);
-                statement.addBatch();
-                if ((i + 1) % BATCH_SIZE == 0 || i + 1 == count) {
-                    statement.executeBatch();
-                    connection.commit();
-                    progress.accept(i + 1);
-                }
+    void insert(Connection connection, long first, long last, LongConsumer progress) throws SQLException {
+        if (last > MAX_NUMBER) {
+            throw new IllegalArgumentException("Contact numbers above " + MAX_NUMBER + " are not supported: " + last);
+        }
+        try (Statement statement = connection.createStatement()) {
+            for (long from = first; from <= last; from += SLICE) {
+                long to = Math.min(last, from + SLICE - 1);
+                statement.executeUpdate(sql(from, to));
+                connection.commit();
+                progress.accept(to - first + 1);
             }
         }
     }
 
-    private void bind(PreparedStatement statement, long number) throws SQLException {
-        long h1 = mix(number * GOLDEN_GAMMA);
-        long h2 = mix(h1);
-        long h3 = mix(h2);
-        long h4 = mix(h3);
-        ContactPools.Name first = pools.firstNames.get(index(h1, pools.firstNames.size()));
-        ContactPools.Name last = pools.lastNames.get(index(h1 >>> 32, pools.lastNames.size()));
-        ContactPools.Company company = pools.companies.get(index(h2, pools.companies.size()));
-        Market market = company.market();
-        String email = first.slug() + "." + last.slug() + "." + number + "@" + company.domain();
-        ContactStatus status = status(index(h3, 100));
-        int synced = index(h3 >>> 8, 100);
-        long created = nowSeconds - (h4 >>> 1) % TWO_YEARS;
-        long updated = created + (h3 >>> 1) % (nowSeconds - created + 1);
+    /** The INSERT for the contacts numbered {@code from..to}. */
+    String sql(long from, long to) {
+        return """
+                insert into contact (id, first_name, last_name, email, email_key, phone, company, title, city, country,
+                    status, lead_score, owner_id, crm_system, external_id, created_at, updated_at)
+                %sselect r.n, f.name, l.name,
+                    f.slug || '.' || l.slug || '.' || r.n || '@' || c.domain,
+                    f.slug || '.' || l.slug || '.' || r.n || '@' || c.domain,
+                    c.calling_code || ' ' || (100 + mod(r.r5, 900)) || ' ' || (1000000 + mod(r.r5 / 900, 9000000)),
+                    c.name, t.title, ci.name, c.country,
+                    case when mod(r.r3, 100) < 55 then 'LEAD' when mod(r.r3, 100) < 72 then 'CONTACTED'
+                        when mod(r.r3, 100) < 84 then 'QUALIFIED' when mod(r.r3, 100) < 93 then 'CUSTOMER'
+                        else 'UNQUALIFIED' end,
+                    case when mod(r.r3, 100) < 55 then mod(r.r3 / 10000, 101) * 90 / 100
+                        when mod(r.r3, 100) < 72 then 10 + mod(r.r3 / 10000, 101) * 75 / 100
+                        when mod(r.r3, 100) < 84 then 40 + mod(r.r3 / 10000, 101) * 60 / 100
+                        when mod(r.r3, 100) < 93 then 50 + mod(r.r3 / 10000, 101) / 2
+                        else mod(r.r3 / 10000, 101) * 35 / 100 end,
+                    o.id,
+                    case when mod(r.r3 / 100, 100) < 3 then 'SALESFORCE'
+                        when mod(r.r3 / 100, 100) < 5 then 'SUGARCRM' else 'NONE' end,
+                    case when mod(r.r3 / 100, 100) < 3 then %s
+                        when mod(r.r3 / 100, 100) < 5 then %s end,
+                    %s,
+                    %s
+                from (select n, %s, %s, %s, %s, %s, %s from %s) r
+                join %s f on f.i = mod(r.r1, %d)
+                join %s l on l.i = mod(r.r1 / 1024, %d)
+                join %s c on c.i = mod(r.r2, %d)
+                join %s t on t.i = mod(r.r2 / 1024, %d)
+                join %s ci on ci.market = c.market and ci.i = mod(r.r2 / 1048576, c.city_count)
+                left join %s o on o.i = mod(r.r3 / 1010000, %d)
+                """.formatted(
+                dialect.direct(), salesforceId(), sugarCrmId(),
+                dialect.secondsBefore(now, "r.age"),
+                dialect.secondsBefore(now, "r.age - mod(r.r6, r.age + 1)"),
+                random(1) + " as r1", random(2) + " as r2", random(3) + " as r3",
+                "mod(" + random(4) + ", " + TWO_YEARS + ") as age", random(5) + " as r5", random(6) + " as r6",
+                dialect.numbers(from, to),
+                VocabularyTables.FIRST_NAMES, words.firstNames,
+                VocabularyTables.LAST_NAMES, words.lastNames,
+                VocabularyTables.COMPANIES, words.companies,
+                VocabularyTables.TITLES, words.titles,
+                VocabularyTables.CITIES,
+                VocabularyTables.OWNERS, Math.max(1, words.owners));
+    }
 
-        statement.setString(1, first.text());
-        statement.setString(2, last.text());
-        statement.setString(3, email);
-        statement.setString(4, email);
-        statement.setString(5, market.callingCode() + " " + (100 + index(h4, 900)) + " "
-                + (1_000_000 + index(h4 >>> 20, 9_000_000)));
-        statement.setString(6, company.name());
-        statement.setString(7, Vocabulary.JOB_TITLES.get(index(h2 >>> 32, Vocabulary.JOB_TITLES.size())));
-        statement.setString(8, market.cities().get(index(h4 >>> 40, market.cities().size())));
-        statement.setString(9, market.country());
-        statement.setString(10, status.name());
-        statement.setInt(11, score(status, index(h3 >>> 16, 101)));
-        if (ownerIds.isEmpty()) {
-            statement.setNull(12, Types.BIGINT);
-        } else {
-            statement.setLong(12, ownerIds.get(index(h3 >>> 24, ownerIds.size())));
+    /** The k-th pseudo-random number of {@code n}, from 0 to about a billion. */
+    private static String random(int k) {
+        long[] weyl = WEYL[k - 1];
+        // bigint throughout: H2 gives mod() the type of its divisor
+        return "mod(mod(n * n, cast(%d as bigint)) * %d + n * %d, cast(%d as bigint))"
+                .formatted(weyl[0], weyl[1], weyl[2], weyl[0]);
+    }
+
+    /** An 18-character Salesforce contact id like 0035g00000AbCdEfGh: key prefix 003, a run of zeros, the number last. */
+    private static String salesforceId() {
+        return "'003' || " + digits("r.r6", 2, ALPHANUMERIC) + " || '00000' || "
+                + digits("(r.r6 / 3844)", 3, ALPHANUMERIC) + " || " + digits("r.n", 5, ALPHANUMERIC);
+    }
+
+    /** A SugarCRM record id: a version 4 UUID, the number in hex as its last group. */
+    private static String sugarCrmId() {
+        return digits("r.r6", 8, HEX) + " || '-' || " + digits("r.r5", 4, HEX)
+                + " || '-4' || " + digits("(r.r5 / 65536)", 3, HEX)
+                + " || '-' || substring('89ab', cast(mod(r.r1, 4) as integer) + 1, 1) || "
+                + digits("(r.r1 / 4)", 3, HEX) + " || '-' || " + digits("r.n", 12, HEX);
+    }
+
+    /** The last {@code count} digits of {@code value} (an SQL expression ≥ 0) in the base of {@code alphabet}. */
+    static String digits(String value, int count, String alphabet) {
+        StringBuilder sql = new StringBuilder();
+        long weight = 1;
+        String[] parts = new String[count];
+        for (int i = count - 1; i >= 0; i--) {
+            parts[i] = "substring('" + alphabet + "', cast(mod(" + value + " / " + weight + ", " + alphabet.length()
+                    + ") as integer) + 1, 1)";
+            weight *= alphabet.length();
         }
-        // 5% synced: 3% from Salesforce, 2% from SugarCRM
-        if (synced < 3) {
-            statement.setString(13, "SALESFORCE");
-            statement.setString(14, ExternalIds.salesforce(h4));
-        } else if (synced < 5) {
-            statement.setString(13, "SUGARCRM");
-            statement.setString(14, ExternalIds.sugarCrm(h4, h1));
-        } else {
-            statement.setString(13, "NONE");
-            statement.setNull(14, Types.VARCHAR);
-        }
-        statement.setTimestamp(15, new Timestamp(created * 1000));
-        statement.setTimestamp(16, new Timestamp(updated * 1000));
-    }
-
-    private static ContactStatus status(int percent) {
-        if (percent < 55) {
-            return ContactStatus.LEAD;
-        } else if (percent < 72) {
-            return ContactStatus.CONTACTED;
-        } else if (percent < 84) {
-            return ContactStatus.QUALIFIED;
-        }
-        return percent < 93 ? ContactStatus.CUSTOMER : ContactStatus.UNQUALIFIED;
-    }
-
-    /** Scores rise along the funnel; {@code percent} is 0–100. */
-    private static int score(ContactStatus status, int percent) {
-        return switch (status) {
-            case LEAD -> percent * 90 / 100;
-            case CONTACTED -> 10 + percent * 75 / 100;
-            case QUALIFIED -> 40 + percent * 60 / 100;
-            case CUSTOMER -> 50 + percent / 2;
-            case UNQUALIFIED -> percent * 35 / 100;
-        };
-    }
-
-    private static int index(long hash, int size) {
-        return (int) Long.remainderUnsigned(hash, size);
-    }
-
-    /** The SplitMix64 finaliser: consecutive numbers give unrelated bits. */
-    private static long mix(long value) {
-        long z = (value ^ (value >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        sql.append(String.join(" || ", parts));
+        return sql.toString();
     }
 }

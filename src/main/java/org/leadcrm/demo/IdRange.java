@@ -1,35 +1,38 @@
 package org.leadcrm.demo;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
- * The ids of the contacts one generator run added, and a way to run set-based statements over
- * them a slice at a time. Each slice commits: one statement over a million rows would make
- * one huge transaction, which H2 keeps in memory.
+ * The ids of the contacts one generator run added, {@code first..last} without gaps, and a way to
+ * run set-based statements over them a slice at a time. Each slice commits: one statement over a
+ * million rows would make one huge transaction, which H2 keeps in memory.
  */
 record IdRange(long first, long last) {
 
     static final int SLICE = 100_000;
 
+    /** The statement for the ids {@code from..to}. */
+    @FunctionalInterface
+    interface SliceStatement {
+        String sql(long from, long to);
+    }
+
+    long size() {
+        return last - first + 1;
+    }
+
     /**
-     * Runs {@code sql} for each slice of ids and commits. The statement's last two parameters
-     * are a slice's first and last id ({@code c.id between ? and ?}); {@code params} go before.
+     * Runs the statement of each slice of ids and commits.
      *
      * @return the rows changed in all slices
      */
-    long updateInSlices(Connection connection, String sql, Object... params) throws SQLException {
+    long updateInSlices(Connection connection, SliceStatement statement) throws SQLException {
         long changed = 0;
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Statement sql = connection.createStatement()) {
             for (long from = first; from <= last; from += SLICE) {
-                int index = 1;
-                for (Object param : params) {
-                    statement.setObject(index++, param);
-                }
-                statement.setLong(index++, from);
-                statement.setLong(index, Math.min(last, from + SLICE - 1));
-                changed += statement.executeUpdate();
+                changed += sql.executeUpdate(statement.sql(from, Math.min(last, from + SLICE - 1)));
                 connection.commit();
             }
         }

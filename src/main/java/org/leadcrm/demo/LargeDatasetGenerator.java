@@ -19,10 +19,14 @@ import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.stereotype.Component;
 
 /**
- * Adds many contacts quickly, for scale tests and benchmarks: a million in a few minutes. Plain
- * JDBC batches on one connection, committing as it goes (not one transaction: a million rows
- * of undo would not fit an embedded database's memory), then set-based statements put every new
- * contact on two lists and give every tenth an opportunity.
+ * Adds many contacts quickly, for scale tests and benchmarks: a million in a minute or two
+ * (docs/decisions/005). Set-based statements on one connection, the database computing every row
+ * from its number ({@link GeneratedContacts}), a slice of 100,000 at a time and committing as it
+ * goes (not one transaction: a million rows of undo would not fit an embedded database's memory);
+ * then every new contact goes on two lists and every tenth gets an opportunity. The secondary
+ * indexes of the filled tables are dropped for the load and created again after it, exactly as
+ * they were ({@link DeferredIndexes}), so it is meant for a database that nothing else uses
+ * meanwhile: at start, before the web server takes requests ({@link DemoDataStartup}).
  *
  * <p>Not for production data: run it against a test database, e.g. with
  * {@code --leadcrm.generate-contacts=1000000}. The existing users own the new contacts in
@@ -35,10 +39,14 @@ public class LargeDatasetGenerator {
     static final long SEED = 42L;
 
     private static final Logger log = LoggerFactory.getLogger(LargeDatasetGenerator.class);
-    private static final int PROGRESS_EVERY = 100_000;
+    /** The tables a run fills, whose secondary indexes are built after the load instead of during it. */
+    private static final List<String> LOADED_TABLES = List.of("contact", "list_member", "opportunity",
+            "opportunity_contact");
 
     private final DataSource dataSource;
     private final Clock clock;
+    /** Made once: datafaker takes seconds for them. */
+    private ContactPools pools;
 
     LargeDatasetGenerator(DataSource dataSource, Clock clock) {
         this.dataSource = dataSource;
@@ -47,7 +55,8 @@ public class LargeDatasetGenerator {
 
     /**
      * Adds {@code contacts} contacts, puts each on two new "Scale list" lists and gives every
-     * tenth an opportunity. Commits as it goes: a failure leaves what was committed until then.
+     * tenth an opportunity. Commits as it goes: a failure leaves what was committed until then
+     * (and the indexes as they were).
      */
     public GeneratedData generate(int contacts) {
         if (contacts <= 0) {
@@ -72,31 +81,59 @@ public class LargeDatasetGenerator {
     private GeneratedData generate(Connection connection, int count) throws SQLException {
         long start = System.nanoTime();
         Instant now = clock.instant();
+        SqlDialect dialect = SqlDialect.of(connection);
+        // numbering from the highest id keeps e-mails unique across runs: ids only grow
         long before = queryLong(connection, "select coalesce(max(id), 0) from contact");
-        ContactPools pools = ContactPools.build(SEED);
+        IdRange added = new IdRange(before + 1, before + count);
+        List<Long> owners = queryLongs(connection, "select id from app_user order by id");
+        ContactPools pools = pools();
         log.info("Generating {} contacts", format(count));
 
-        List<Long> owners = queryLongs(connection, "select id from app_user order by id");
-        // numbering from the highest id keeps e-mails unique across runs: ids only grow
-        new GeneratedContacts(pools, owners, now).insert(connection, before + 1, count, done -> {
-            if (done % PROGRESS_EVERY == 0 || done == count) {
-                log.info("Generated {} of {} contacts ({})", format(done), format(count), seconds(start));
+        long members;
+        ScaleOpportunities.Added opportunities;
+        try (VocabularyTables words = VocabularyTables.create(connection, dialect, pools, owners)) {
+            DeferredIndexes indexes = DeferredIndexes.drop(connection, dialect, LOADED_TABLES);
+            log.info("Dropped {} indexes and unique constraints for the load ({})", indexes.count(), seconds(start));
+            try {
+                new GeneratedContacts(words, dialect, now).insert(connection, added.first(), added.last(), done ->
+                        log.info("Generated {} of {} contacts ({})", format(done), format(count), seconds(start)));
+                members = new ScaleLists(connection, dialect, now, adminUsername(connection)).fill(added);
+                log.info("Added {} list memberships in {} lists ({})", format(members), ScaleLists.COUNT,
+                        seconds(start));
+                opportunities = new ScaleOpportunities(connection, dialect, LocalDate.now(clock)).add(added);
+                log.info("Added {} opportunities with {} contact links ({})", format(opportunities.opportunities()),
+                        format(opportunities.links()), seconds(start));
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                indexes.recreateAfter(e);
+                throw e;
             }
-        });
-        IdRange added = new IdRange(queryLong(connection, "select min(id) from contact where id > " + before),
-                queryLong(connection, "select max(id) from contact"));
-
-        long members = new ScaleLists(connection, now, adminUsername(connection)).fill(added);
-        log.info("Added {} list memberships in {} lists ({})", format(members), ScaleLists.COUNT, seconds(start));
-        ScaleOpportunities.Added opportunities = new ScaleOpportunities(connection, LocalDate.now(clock)).add(added);
-        log.info("Added {} opportunities with {} contact links ({})", format(opportunities.opportunities()),
-                format(opportunities.links()), seconds(start));
-        analyzeIfPostgres(connection);
+            indexes.recreate();
+            log.info("Created them again ({})", seconds(start));
+        }
+        restartIdentity(connection, "contact");
+        analyze(connection, dialect);
 
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         log.info("Generated {} contacts in {}", format(count), seconds(start));
         return new GeneratedData(count, ScaleLists.COUNT, members, opportunities.opportunities(), opportunities.links(),
                 took);
+    }
+
+    private synchronized ContactPools pools() {
+        if (pools == null) {
+            pools = ContactPools.build(SEED);
+        }
+        return pools;
+    }
+
+    /** New contacts get the ids after the generated ones. */
+    private static void restartIdentity(Connection connection, String table) throws SQLException {
+        long next = queryLong(connection, "select coalesce(max(id), 0) + 1 from " + table);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("alter table " + table + " alter column id restart with " + next);
+        }
+        connection.commit();
     }
 
     private static String adminUsername(Connection connection) throws SQLException {
@@ -107,14 +144,14 @@ public class LargeDatasetGenerator {
         }
     }
 
-    /** PostgreSQL plans the grid's queries from statistics, which autovacuum would update only later. */
-    private static void analyzeIfPostgres(Connection connection) throws SQLException {
-        if (connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")) {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("analyze contact, list_member, opportunity, opportunity_contact");
-            }
-            connection.commit();
+    /** Both databases plan the grid's queries from statistics, which they would update only later. */
+    private static void analyze(Connection connection, SqlDialect dialect) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(dialect == SqlDialect.POSTGRES
+                    ? "analyze contact, list_member, opportunity, opportunity_contact"
+                    : "analyze");
         }
+        connection.commit();
     }
 
     private static long queryLong(Connection connection, String sql) throws SQLException {

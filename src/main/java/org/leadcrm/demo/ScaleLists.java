@@ -11,7 +11,8 @@ import java.util.Locale;
 /**
  * Four manual lists for a generator run, filled set-based so that every new contact is on
  * exactly two of them: A or B by the parity of its id, and D (the first 100,000 new contacts,
- * for a list of a known size) or C (the rest).
+ * for a list of a known size) or C (the rest). The members are numbered rows, not rows read
+ * from the contact table: the new ids are known.
  */
 final class ScaleLists {
 
@@ -19,21 +20,25 @@ final class ScaleLists {
     static final int FIRST_BLOCK = 100_000;
 
     private final Connection connection;
+    private final SqlDialect dialect;
+    private final Instant instant;
     private final Timestamp now;
     private final String createdBy;
 
-    ScaleLists(Connection connection, Instant now, String createdBy) {
+    ScaleLists(Connection connection, SqlDialect dialect, Instant now, String createdBy) {
         this.connection = connection;
+        this.dialect = dialect;
+        this.instant = now;
         this.now = Timestamp.from(now);
         this.createdBy = createdBy;
     }
 
     /** @return the memberships added */
     long fill(IdRange added) throws SQLException {
-        long size = added.last() - added.first() + 1;
+        long size = added.size();
         // a list of a known size for benchmarks; for small runs half, so that C is not empty
         long firstBlock = size >= FIRST_BLOCK ? FIRST_BLOCK : size / 2;
-        long cutoff = idAt(added, firstBlock);
+        long cutoff = added.first() + firstBlock - 1;
         String suffix = freeSuffix();
         long a = create("Scale list A" + suffix, "Scale test: the generated contacts with an even id.");
         long b = create("Scale list B" + suffix, "Scale test: the generated contacts with an odd id.");
@@ -41,33 +46,18 @@ final class ScaleLists {
         long c = create("Scale list C" + suffix, "Scale test: the generated contacts after the first " + block + ".");
         long d = create("Scale list D" + suffix, "Scale test: the first " + block + " generated contacts.");
         connection.commit();
-        return add(added, a, "mod(c.id, 2) = 0")
-                + add(added, b, "mod(c.id, 2) = 1")
-                + add(added, c, "c.id > " + cutoff)
-                + add(added, d, "c.id <= " + cutoff);
+        return add(added, a, "mod(n, 2) = 0")
+                + add(added, b, "mod(n, 2) = 1")
+                + add(added, c, "n > " + cutoff)
+                + add(added, d, "n <= " + cutoff);
     }
 
     private long add(IdRange added, long listId, String condition) throws SQLException {
-        return added.updateInSlices(connection, """
+        return added.updateInSlices(connection, (from, to) -> """
                 insert into list_member (list_id, contact_id, source, added_at)
-                select ?, c.id, 'MANUAL', ? from contact c
-                where %s and c.id between ? and ?
-                """.formatted(condition), listId, now);
-    }
-
-    /** The id of the {@code position}-th added contact; the last id before them for 0. */
-    private long idAt(IdRange added, long position) throws SQLException {
-        if (position == 0) {
-            return added.first() - 1;
-        }
-        try (PreparedStatement statement = connection.prepareStatement(
-                "select id from contact where id >= ? order by id limit 1 offset ?")) {
-            statement.setLong(1, added.first());
-            statement.setLong(2, position - 1);
-            try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? rows.getLong(1) : added.last();
-            }
-        }
+                %sselect %d, n, 'MANUAL', %s from %s
+                where %s
+                """.formatted(dialect.direct(), listId, SqlDialect.timestamp(instant), dialect.numbers(from, to), condition));
     }
 
     /** "" for the first run, " (2)", " (3)" … after: list names are unique. */
