@@ -1,7 +1,6 @@
 package org.leadcrm.audit.ui;
 
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
@@ -13,10 +12,12 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.text.NumberFormat;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
+import org.leadcrm.base.ui.Counts;
 import org.leadcrm.base.ui.Dates;
 import org.leadcrm.audit.AuditFilter;
+import org.leadcrm.audit.AuditEvent;
 import org.leadcrm.audit.AuditOperation;
 import org.leadcrm.audit.AuditRecord;
 import org.leadcrm.audit.AuditService;
@@ -54,12 +55,8 @@ class AuditLogView extends VerticalLayout {
         grid.addColumn(r -> r.event().listName() == null ? "" : r.event().listName()).setHeader("List").setWidth("14rem").setFlexGrow(3);
         grid.addColumn(r -> r.event().subject() == null ? "" : r.event().subject()).setHeader("Which contacts").setWidth("14rem").setFlexGrow(3);
         grid.addColumn(r -> r.event().targetUsername() == null ? "" : r.event().targetUsername()).setHeader("Account").setAutoWidth(true);
-        grid.addColumn(r -> number(r.event().contactsAffected())).setHeader("Contacts").setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> number(r.event().contactsAdded())).setHeader("Contacts added").setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> number(r.event().contactsKept())).setHeader("Synced kept").setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> number(r.event().opportunitiesDeleted())).setHeader("Opportunities deleted").setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> number(r.event().exclusionsRemoved())).setHeader("Exclusions removed").setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> number(r.event().exclusionsAdded())).setHeader("Exclusions added").setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
+        // One column of the counts an entry has, so that the log fits a laptop screen.
+        grid.addColumn(r -> counts(r.event())).setHeader("Counts").setWidth("16rem").setFlexGrow(2);
         grid.setItems(query -> audit.find(filter(), query.getOffset(), query.getLimit()).stream(),
                 query -> (int) audit.count(filter()));
 
@@ -77,7 +74,22 @@ class AuditLogView extends VerticalLayout {
         return new AuditFilter(operation.getValue(), user.getValue());
     }
 
-    private static String number(long value) {
-        return NumberFormat.getIntegerInstance(Locale.US).format(value);
+
+    /** "2,679 contacts · 133 synced kept · 117 opportunities deleted": the counts that are not zero. */
+    static String counts(AuditEvent event) {
+        List<String> parts = new ArrayList<>();
+        addIfAny(parts, event.contactsAffected(), "contact", "contacts");
+        addIfAny(parts, event.contactsAdded(), "added", "added");
+        addIfAny(parts, event.contactsKept(), "synced kept", "synced kept");
+        addIfAny(parts, event.opportunitiesDeleted(), "opportunity deleted", "opportunities deleted");
+        addIfAny(parts, event.exclusionsRemoved(), "exclusion removed", "exclusions removed");
+        addIfAny(parts, event.exclusionsAdded(), "exclusion added", "exclusions added");
+        return parts.isEmpty() ? "—" : String.join(" · ", parts);
+    }
+
+    private static void addIfAny(List<String> parts, long count, String singular, String plural) {
+        if (count != 0) {
+            parts.add(Counts.of(count, singular, plural));
+        }
     }
 }

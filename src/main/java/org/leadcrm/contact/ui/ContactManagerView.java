@@ -161,12 +161,12 @@ class ContactManagerView extends VerticalLayout {
                 .setSortProperty(ContactSort.COMPANY.name()).setWidth("9rem").setFlexGrow(2);
         grid.addComponentColumn(ContactManagerView::statusBadge).setHeader("Status").setKey("status")
                 .setSortProperty(ContactSort.STATUS.name()).setWidth("6.5rem").setFlexGrow(0);
-        grid.addColumn(ContactRow::ownerName).setHeader("Owner").setKey("owner").setWidth("6rem").setFlexGrow(1);
+        grid.addColumn(ContactRow::ownerName).setHeader("Owner").setKey("owner").setWidth("7rem").setFlexGrow(2);
         grid.addColumn(ContactRow::leadScore).setHeader("Score").setKey("score")
                 .setSortProperty(ContactSort.LEAD_SCORE.name()).setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END)
                 .setWidth("5.5rem").setFlexGrow(0);
         grid.addComponentColumn(ContactManagerView::syncBadge).setHeader("Synced").setKey("synced")
-                .setWidth("10rem").setFlexGrow(0);
+                .setWidth("7.5rem").setFlexGrow(0);
         grid.addColumn(row -> dates.date(row.createdAt())).setHeader("Created").setKey("created")
                 .setSortProperty(ContactSort.CREATED.name()).setWidth("7rem").setFlexGrow(0);
         if (currentUser.has(Permission.DELETE_CONTACTS)) {

@@ -43,7 +43,7 @@ class AuditLogViewTest extends KaribuTest {
         assertThat(_size(view.grid)).isEqualTo(2);
         assertThat(_get(view.grid, 0).event().operation()).isEqualTo(AuditOperation.DELETE_LEAD);
         assertThat(_get(view.grid, 1).event().operation()).isEqualTo(AuditOperation.REMOVE_ALL_CONTACTS_KEEP_EXCLUSIONS);
-        assertThat(_getFormattedRow(view.grid, 1)).contains("admin", "Remove All Contacts (Keep Exclusions)", "Webinar", "2");
+        assertThat(_getFormattedRow(view.grid, 1)).contains("admin", "Remove All Contacts (Keep Exclusions)", "Webinar", "2 contacts");
         assertThat(String.join(" ", _getFormattedRow(view.grid, 0))).doesNotContain("Ada", "Lovelace");
 
         _setValue(view.operation, AuditOperation.DELETE_LEAD);
