@@ -97,7 +97,7 @@ class DeleteMatchingJourneyTest extends BrowserTest {
         browser.navigateTo("Audit log");
         browser.gridCell("Delete contacts (Contact Manager)");
         browser.gridCell("all matching: search text given");
-        browser.gridCell("1,202");
+        assertThat(browser.gridCells()).anyMatch(cell -> cell.startsWith("1,202 contacts"));
         screenshot("audit-log");
     }
 }
