@@ -20,9 +20,14 @@ import java.util.Locale;
  * @param profile    {@code bench.profile}: instead of timing, run each operation once on the largest
  *                   list with every SQL statement timed, then once more with each explained
  *                   ({@code EXPLAIN ANALYZE}), and write them to {@code profile.md}
+ * @param mode       {@code bench.mode}: {@code services} (the default: the service benchmark),
+ *                   {@code generate} (how long generating {@code bench.sizes} contacts takes, see
+ *                   {@link GenerationBenchmark})
+ * @param sizesGiven whether {@code bench.sizes} was set
  */
 record BenchConfig(boolean quick, List<BenchDb> databases, List<Integer> sizes, int gridOnlyBelow, int runs,
-        int naiveMax, int naiveRuns, int naiveLargeRuns, Path workDir, boolean profile) {
+        int naiveMax, int naiveRuns, int naiveLargeRuns, Path workDir, boolean profile, String mode,
+        boolean sizesGiven) {
 
     static BenchConfig fromSystemProperties() {
         boolean quick = Boolean.parseBoolean(property("bench.quick", "false"));
@@ -47,7 +52,14 @@ record BenchConfig(boolean quick, List<BenchDb> databases, List<Integer> sizes, 
                 integer("bench.naive.runs", 3),
                 integer("bench.naive.large-runs", 1),
                 Path.of(property("bench.dir", "target/bench")),
-                Boolean.parseBoolean(property("bench.profile", "false")));
+                Boolean.parseBoolean(property("bench.profile", "false")),
+                property("bench.mode", "services").toLowerCase(Locale.ROOT),
+                !property("bench.sizes", "").isEmpty());
+    }
+
+    /** {@code bench.sizes} if it was set, otherwise {@code defaults}. */
+    List<Integer> sizesOr(List<Integer> defaults) {
+        return sizesGiven ? sizes : defaults;
     }
 
     /** A system property, blank counting as unset (Maven passes unset ones on as empty). */

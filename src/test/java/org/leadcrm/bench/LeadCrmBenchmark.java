@@ -52,8 +52,11 @@ public final class LeadCrmBenchmark {
 
     public static void main(String[] args) {
         BenchConfig config = BenchConfig.fromSystemProperties();
-        LeadCrmBenchmark benchmark = new LeadCrmBenchmark(config);
-        benchmark.run();
+        switch (config.mode()) {
+            case "services" -> new LeadCrmBenchmark(config).run();
+            case "generate" -> GenerationBenchmark.run(config, config.sizesOr(List.of(1_000_000)));
+            default -> throw new IllegalArgumentException("bench.mode: services or generate, not " + config.mode());
+        }
         // The embedded PostgreSQL server and Hikari's threads would keep the JVM alive otherwise.
         System.exit(0);
     }
