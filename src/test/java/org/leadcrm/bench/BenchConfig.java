@@ -22,7 +22,8 @@ import java.util.Locale;
  *                   ({@code EXPLAIN ANALYZE}), and write them to {@code profile.md}
  * @param mode       {@code bench.mode}: {@code services} (the default: the service benchmark),
  *                   {@code generate} (how long generating {@code bench.sizes} contacts takes, see
- *                   {@link GenerationBenchmark})
+ *                   {@link GenerationBenchmark}), {@code browser} (the user-level scale check in a
+ *                   browser, see {@link org.leadcrm.bench.browser.ScaleCheck})
  * @param sizesGiven whether {@code bench.sizes} was set
  */
 record BenchConfig(boolean quick, List<BenchDb> databases, List<Integer> sizes, int gridOnlyBelow, int runs,

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.LongSupplier;
 import org.leadcrm.base.ProgressListener;
+import org.leadcrm.bench.browser.ScaleCheck;
 import org.leadcrm.contact.ContactFilter;
 import org.leadcrm.contact.ContactService;
 import org.leadcrm.contact.ContactSort;
@@ -55,7 +56,8 @@ public final class LeadCrmBenchmark {
         switch (config.mode()) {
             case "services" -> new LeadCrmBenchmark(config).run();
             case "generate" -> GenerationBenchmark.run(config, config.sizesOr(List.of(1_000_000)));
-            default -> throw new IllegalArgumentException("bench.mode: services or generate, not " + config.mode());
+            case "browser" -> ScaleCheck.main(args);
+            default -> throw new IllegalArgumentException("bench.mode: services, generate or browser, not " + config.mode());
         }
         // The embedded PostgreSQL server and Hikari's threads would keep the JVM alive otherwise.
         System.exit(0);
