@@ -23,7 +23,9 @@ import java.util.Locale;
  * @param mode       {@code bench.mode}: {@code services} (the default: the service benchmark),
  *                   {@code generate} (how long generating {@code bench.sizes} contacts takes, see
  *                   {@link GenerationBenchmark}), {@code browser} (the user-level scale check in a
- *                   browser, see {@link org.leadcrm.bench.browser.ScaleCheck})
+ *                   browser, see {@link org.leadcrm.bench.browser.ScaleCheck}), {@code serve} (the
+ *                   application on a generated database, to try by hand; see
+ *                   {@link org.leadcrm.bench.browser.ScaleCheck#serve()})
  * @param sizesGiven whether {@code bench.sizes} was set
  */
 record BenchConfig(boolean quick, List<BenchDb> databases, List<Integer> sizes, int gridOnlyBelow, int runs,

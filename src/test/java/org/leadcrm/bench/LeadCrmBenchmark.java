@@ -57,7 +57,12 @@ public final class LeadCrmBenchmark {
             case "services" -> new LeadCrmBenchmark(config).run();
             case "generate" -> GenerationBenchmark.run(config, config.sizesOr(List.of(1_000_000)));
             case "browser" -> ScaleCheck.main(args);
-            default -> throw new IllegalArgumentException("bench.mode: services, generate or browser, not " + config.mode());
+            case "serve" -> {
+                ScaleCheck.serve();
+                return; // runs until stopped
+            }
+            default -> throw new IllegalArgumentException(
+                    "bench.mode: services, generate, browser or serve, not " + config.mode());
         }
         // The embedded PostgreSQL server and Hikari's threads would keep the JVM alive otherwise.
         System.exit(0);

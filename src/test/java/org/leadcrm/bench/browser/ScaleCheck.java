@@ -42,6 +42,23 @@ public final class ScaleCheck {
         System.exit(exit);
     }
 
+    /**
+     * {@code -Dbench.mode=serve}: the application on a generated database for a person to try, on
+     * embedded PostgreSQL by default ({@code bench.databases}), with {@code bench.sizes} contacts
+     * (default 1,000,000), at http://localhost:{@code bench.port} (default 8080), until stopped.
+     */
+    public static void serve() {
+        Database db = property("bench.databases", "postgres").strip().toLowerCase(Locale.ROOT).startsWith("h2")
+                ? Database.H2 : Database.POSTGRES;
+        int contacts = Integer.parseInt(property("bench.sizes", "1000000").split(",")[0].strip());
+        int port = Integer.parseInt(property("bench.port", "8080"));
+        ScaleCheckApp app = ScaleCheckApp.start(db, contacts, Path.of(property("bench.dir", "target/bench")), port);
+        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "scale-app-shutdown"));
+        System.out.printf(Locale.ROOT, "%n[serve] %s with %,d generated contacts, started in %.0f s: %s"
+                + " (sign in as admin, password demo); Ctrl+C stops it and drops the database%n",
+                label(db), contacts, app.startSeconds(), app.url());
+    }
+
     private static void run() {
         if (!Files.isExecutable(Browser.CHROMIUM) || !Files.isExecutable(Browser.CHROMEDRIVER)) {
             throw new IllegalStateException("The scale check needs " + Browser.CHROMIUM + " and " + Browser.CHROMEDRIVER

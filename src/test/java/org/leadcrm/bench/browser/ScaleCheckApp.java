@@ -38,10 +38,15 @@ final class ScaleCheckApp implements AutoCloseable {
     }
 
     static ScaleCheckApp start(Database db, int contacts, Path workDir) {
+        return start(db, contacts, workDir, 0);
+    }
+
+    /** @param port the web server's port; 0 for a free one */
+    static ScaleCheckApp start(Database db, int contacts, Path workDir, int port) {
         System.setProperty(TestDatabaseInitializer.DATABASE_PROPERTY, db.name().toLowerCase(java.util.Locale.ROOT));
         Path h2Dir = workDir.resolve("browser-h2");
         Map<String, Object> settings = new HashMap<>();
-        settings.put("server.port", "0");
+        settings.put("server.port", String.valueOf(port));
         settings.put("leadcrm.demo-data.enabled", "true");
         settings.put("leadcrm.generate-contacts", String.valueOf(contacts));
         // Vaadin's development tools would cover notifications.
