@@ -66,6 +66,11 @@ final class BenchApp implements AutoCloseable {
     }
 
     static BenchApp start(BenchDb db, Path workDir, boolean profile) {
+        return start(db, workDir, profile, Map.of());
+    }
+
+    /** @param properties application settings of this run, over the benchmark's own */
+    static BenchApp start(BenchDb db, Path workDir, boolean profile, Map<String, Object> properties) {
         System.setProperty(TestDatabaseInitializer.DATABASE_PROPERTY, db == BenchDb.POSTGRES ? "postgres" : "h2");
         Path h2Dir = workDir.resolve("h2");
         Map<String, Object> overrides = new HashMap<>();
@@ -86,6 +91,7 @@ final class BenchApp implements AutoCloseable {
         }
         // Snapshots stop the pool for a moment while the database is copied.
         overrides.put("spring.datasource.hikari.allow-pool-suspension", "true");
+        overrides.putAll(properties);
         ApplicationContextInitializer<ConfigurableApplicationContext> benchSettings = new Overrides(overrides);
 
         ConfigurableApplicationContext context = new SpringApplicationBuilder(LeadCrmApplication.class)
@@ -115,6 +121,11 @@ final class BenchApp implements AutoCloseable {
 
     <T> T bean(Class<T> type) {
         return context.getBean(type);
+    }
+
+    /** The H2 database file (empty for PostgreSQL). */
+    Path h2File() {
+        return h2Dir.resolve("leadcrm.mv.db");
     }
 
     Object bean(String name) {
@@ -223,10 +234,6 @@ final class BenchApp implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("could not shut H2 down", e);
         }
-    }
-
-    private Path h2File() {
-        return h2Dir.resolve("leadcrm.mv.db");
     }
 
     private Path h2Golden() {

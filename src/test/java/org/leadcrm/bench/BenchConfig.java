@@ -24,9 +24,17 @@ import java.util.Set;
  *                   ({@code EXPLAIN ANALYZE}), and write them to {@code profile.md}
  * @param operations {@code bench.operations}: which measurements to run, of {@link #OPERATIONS}
  *                   (default all), e.g. {@code delete-list,delete-matching}
+ * @param mode       {@code bench.mode}: {@code services} (the default: the service benchmark),
+ *                   {@code generate} (how long generating {@code bench.sizes} contacts takes, see
+ *                   {@link GenerationBenchmark}), {@code browser} (the user-level scale check in a
+ *                   browser, see {@link org.leadcrm.bench.browser.ScaleCheck}), {@code serve} (the
+ *                   application on a generated database, to try by hand; see
+ *                   {@link org.leadcrm.bench.browser.ScaleCheck#serve()})
+ * @param sizesGiven whether {@code bench.sizes} was set
  */
 record BenchConfig(boolean quick, List<BenchDb> databases, List<Integer> sizes, int gridOnlyBelow, int runs,
-        int naiveMax, int naiveRuns, int naiveLargeRuns, Path workDir, boolean profile, Set<String> operations) {
+        int naiveMax, int naiveRuns, int naiveLargeRuns, Path workDir, boolean profile, Set<String> operations,
+        String mode, boolean sizesGiven) {
 
     /** The measurements: the grid's queries, a list's permanent delete, Remove All, Bulk Edit, and deleting all matching a filter. */
     static final List<String> OPERATIONS = List.of("grid", "delete-list", "remove-list", "bulk-edit", "delete-matching");
@@ -59,7 +67,14 @@ record BenchConfig(boolean quick, List<BenchDb> databases, List<Integer> sizes, 
                 integer("bench.naive.large-runs", 1),
                 Path.of(property("bench.dir", "target/bench")),
                 Boolean.parseBoolean(property("bench.profile", "false")),
-                operations(property("bench.operations", String.join(",", OPERATIONS))));
+                operations(property("bench.operations", String.join(",", OPERATIONS))),
+                property("bench.mode", "services").toLowerCase(Locale.ROOT),
+                !property("bench.sizes", "").isEmpty());
+    }
+
+    /** {@code bench.sizes} if it was set, otherwise {@code defaults}. */
+    List<Integer> sizesOr(List<Integer> defaults) {
+        return sizesGiven ? sizes : defaults;
     }
 
     private static Set<String> operations(String value) {

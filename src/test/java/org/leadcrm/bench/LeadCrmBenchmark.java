@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.LongSupplier;
 import org.leadcrm.base.ProgressListener;
+import org.leadcrm.bench.browser.ScaleCheck;
 import org.leadcrm.contact.BulkSelection;
 import org.leadcrm.contact.ContactFilter;
 import org.leadcrm.contact.ContactService;
@@ -55,8 +56,17 @@ public final class LeadCrmBenchmark {
 
     public static void main(String[] args) {
         BenchConfig config = BenchConfig.fromSystemProperties();
-        LeadCrmBenchmark benchmark = new LeadCrmBenchmark(config);
-        benchmark.run();
+        switch (config.mode()) {
+            case "services" -> new LeadCrmBenchmark(config).run();
+            case "generate" -> GenerationBenchmark.run(config, config.sizesOr(List.of(1_000_000)));
+            case "browser" -> ScaleCheck.main(args);
+            case "serve" -> {
+                ScaleCheck.serve();
+                return; // runs until stopped
+            }
+            default -> throw new IllegalArgumentException(
+                    "bench.mode: services, generate, browser or serve, not " + config.mode());
+        }
         // The embedded PostgreSQL server and Hikari's threads would keep the JVM alive otherwise.
         System.exit(0);
     }
