@@ -31,11 +31,11 @@ import org.leadcrm.list.ListDeletionPreview;
 import org.leadcrm.list.ListOperationResult;
 import org.leadcrm.list.ListOptionsService;
 import org.leadcrm.security.Role;
+import org.leadcrm.testsupport.Concurrently;
 import org.leadcrm.testsupport.IntegrationTest;
 import org.leadcrm.testsupport.StatementFaults;
 import org.leadcrm.testsupport.TestData;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.test.context.TestSecurityContextHolder;
 
 /**
  * Deleting contacts from the Contact Manager, ticked or all matching a filter, against PRODUCT.md
@@ -50,7 +50,7 @@ import org.springframework.security.test.context.TestSecurityContextHolder;
  */
 class BulkDeletionServiceTest extends IntegrationTest {
 
-    private static final long TIMEOUT_SECONDS = 20;
+    private static final long TIMEOUT_SECONDS = Concurrently.TIMEOUT_SECONDS;
 
     private final BulkDeletionService service;
     private final ListOptionsService options;
@@ -303,10 +303,10 @@ class BulkDeletionServiceTest extends IntegrationTest {
                 data.memberVersion(webinar), false, (phase, step, steps) -> {
                     if (phase.equals("Deleting the contacts")) {
                         listDeleting.countDown();
-                        await(selectionWaiting);
+                        Concurrently.await(selectionWaiting);
                     }
                 }));
-        await(listDeleting);
+        Concurrently.await(listDeleting);
 
         ProgressListener saysItWaits = new ProgressListener() {
             @Override
@@ -375,24 +375,6 @@ class BulkDeletionServiceTest extends IntegrationTest {
     }
 
     private <T> CompletableFuture<T> asAdmin(Supplier<T> work) {
-        return CompletableFuture.supplyAsync(() -> {
-            signIn(Role.ADMIN);
-            try {
-                return work.get();
-            } finally {
-                TestSecurityContextHolder.clearContext();
-            }
-        }, threads);
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            if (!latch.await(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                throw new AssertionError("timed out waiting for the other operation");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return Concurrently.as(Role.ADMIN, threads, work);
     }
 }

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.leadcrm.base.ProgressListener;
 import org.leadcrm.contact.BulkSelection;
 import org.leadcrm.security.Role;
+import org.leadcrm.testsupport.Concurrently;
 import org.leadcrm.testsupport.IntegrationTest;
 import org.leadcrm.testsupport.TestData;
-import org.springframework.security.test.context.TestSecurityContextHolder;
 
 /**
  * Options and Bulk Edit running at the same time, as they do for a team: each in its own
@@ -25,7 +25,7 @@ import org.springframework.security.test.context.TestSecurityContextHolder;
  */
 class ListOptionsConcurrencyTest extends IntegrationTest {
 
-    private static final long TIMEOUT_SECONDS = 20;
+    private static final long TIMEOUT_SECONDS = Concurrently.TIMEOUT_SECONDS;
 
     private final ListOptionsService options;
     private final BulkEditService bulkEdit;
@@ -57,7 +57,7 @@ class ListOptionsConcurrencyTest extends IntegrationTest {
 
         CompletableFuture<ListOperationResult> one = asAdmin(() -> options.deleteAllContacts(firstList, 3,
                 data.memberVersion(firstList), false, firstPausesUntilTheSecondWaits));
-        await(firstDeleting);
+        Concurrently.await(firstDeleting);
         CompletableFuture<ListOperationResult> two = asAdmin(() -> options.deleteAllContacts(secondList, 4,
                 data.memberVersion(secondList), false, secondSaysItWaits));
 
@@ -83,7 +83,7 @@ class ListOptionsConcurrencyTest extends IntegrationTest {
 
         CompletableFuture<ListOperationResult> deletion = asAdmin(() -> options.deleteAllContacts(list, 3, version, false,
                 pauseUntilTheBulkEditWaits));
-        await(deleting);
+        Concurrently.await(deleting);
         CompletableFuture<BulkAddResult> adding = asAdmin(() -> bulkEdit.addContacts(list,
                 BulkSelection.of(Set.of(latecomer)), bulkEditSaysItWaits));
 
@@ -112,7 +112,7 @@ class ListOptionsConcurrencyTest extends IntegrationTest {
 
         CompletableFuture<ListOperationResult> deletion = asAdmin(() -> options.deleteAllContacts(list, 3, version, false,
                 pauseUntilTheBulkEditWaits));
-        await(deleting);
+        Concurrently.await(deleting);
         CompletableFuture<BulkAddResult> adding = asAdmin(() -> bulkEdit.addContacts(other, BulkSelection.of(everyone),
                 bulkEditSaysItWaits));
 
@@ -140,30 +140,12 @@ class ListOptionsConcurrencyTest extends IntegrationTest {
         return (phase, step, steps) -> {
             if (phase.equals("Deleting the contacts")) {
                 deleting.countDown();
-                await(mayGoOn);
+                Concurrently.await(mayGoOn);
             }
         };
     }
 
     private <T> CompletableFuture<T> asAdmin(Supplier<T> work) {
-        return CompletableFuture.supplyAsync(() -> {
-            signIn(Role.ADMIN);
-            try {
-                return work.get();
-            } finally {
-                TestSecurityContextHolder.clearContext();
-            }
-        }, threads);
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            if (!latch.await(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("timed out waiting for the other transaction");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Concurrently.as(Role.ADMIN, threads, work);
     }
 }
