@@ -9,6 +9,8 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
 import org.leadcrm.contact.CrmSystem;
+import org.leadcrm.testsupport.RandomContacts;
+import org.leadcrm.testsupport.RandomContacts.Cell;
 import org.leadcrm.testsupport.TestData;
 
 /**
@@ -17,8 +19,6 @@ import org.leadcrm.testsupport.TestData;
  * each opportunity is the set of its leads' indexes; {@code target} is the list acted on.
  */
 record RandomWorld(List<Boolean> synced, List<List<Cell>> cells, List<Set<Integer>> opportunities, int target) {
-
-    enum Cell { NONE, MEMBER, EXCLUDED }
 
     /** Makes the world in the database through {@code data}. */
     Ids create(TestData data) {
@@ -31,26 +31,7 @@ record RandomWorld(List<Boolean> synced, List<List<Cell>> cells, List<Set<Intege
                 syncedIds.add(id);
             }
         }
-        List<Long> lists = new ArrayList<>();
-        for (int l = 0; l < cells.size(); l++) {
-            long list = data.manualList("List " + l);
-            lists.add(list);
-            List<Long> members = new ArrayList<>();
-            List<Long> excluded = new ArrayList<>();
-            for (int i = 0; i < contacts.size(); i++) {
-                switch (cells.get(l).get(i)) {
-                    case MEMBER -> members.add(contacts.get(i));
-                    case EXCLUDED -> excluded.add(contacts.get(i));
-                    case NONE -> { }
-                }
-            }
-            data.addMembers(list, members);
-            data.exclude(list, excluded);
-        }
-        int n = 0;
-        for (Set<Integer> leads : opportunities) {
-            data.opportunity("Deal " + n++, leads.stream().map(contacts::get).toArray(Long[]::new));
-        }
+        List<Long> lists = RandomContacts.listsAndOpportunities(data, contacts, cells, opportunities);
         return new Ids(lists.get(target), syncedIds, lists, contacts);
     }
 

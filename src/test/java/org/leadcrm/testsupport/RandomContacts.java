@@ -65,6 +65,18 @@ public record RandomContacts(List<Person> people, List<List<Cell>> cells, List<S
             }
             contacts.add(contact.create());
         }
+        List<Long> lists = listsAndOpportunities(data, contacts, cells, opportunities);
+        return new Ids(contacts, owners, lists);
+    }
+
+    /**
+     * Makes list {@code l} for each row of {@code cells}, with contact {@code i} as its member,
+     * excluded or neither, and the opportunities, each with its leads by index.
+     *
+     * @return the lists' ids
+     */
+    public static List<Long> listsAndOpportunities(TestData data, List<Long> contacts, List<List<Cell>> cells,
+            List<Set<Integer>> opportunities) {
         List<Long> lists = new ArrayList<>();
         for (int l = 0; l < cells.size(); l++) {
             long list = data.manualList("List " + l);
@@ -85,7 +97,7 @@ public record RandomContacts(List<Person> people, List<List<Cell>> cells, List<S
         for (Set<Integer> leads : opportunities) {
             data.opportunity("Deal " + n++, leads.stream().map(contacts::get).toArray(Long[]::new));
         }
-        return new Ids(contacts, owners, lists);
+        return lists;
     }
 
     public static Arbitrary<RandomContacts> arbitrary() {
