@@ -61,8 +61,13 @@ public class ContactService {
         MapSqlParameterSource params = condition.params()
                 .addValue("limit", limit)
                 .addValue("offset", offset);
-        String orderBy = sort.orderBy(ascending, sort == ContactSort.NAME ? fixedIndexColumn(visible) : null);
-        String sql = """
+        return jdbc.query(pageSql(visible, condition, sort, ascending), params, ROW_MAPPER);
+    }
+
+    /** The statement of {@link #find} for a filter already narrowed to what the user may see. */
+    static String pageSql(ContactFilter visible, ContactCondition condition, ContactSort sort, boolean ascending) {
+        String orderBy = sort.orderBy(ascending, sort.hasIndexPerStatusAndOwner() ? fixedIndexColumn(visible) : null);
+        return """
                 select c.id, c.first_name, c.last_name, c.email, c.company, c.status, u.display_name as owner_name,
                        c.lead_score, c.crm_system, c.created_at
                 from (select c.id from contact c where %s order by %s limit :limit offset :offset) page
@@ -70,7 +75,6 @@ public class ContactService {
                 left join app_user u on u.id = c.owner_id
                 order by %s
                 """.formatted(condition.sql(), orderBy, orderBy);
-        return jdbc.query(sql, params, ROW_MAPPER);
     }
 
     @Transactional(readOnly = true)
@@ -142,7 +146,7 @@ public class ContactService {
         return filter;
     }
 
-    /** The leading column of a name-ordered index that the filter fixes to one value, if any. */
+    /** The leading column of a status or owner index that the filter fixes to one value, if any. */
     private static String fixedIndexColumn(ContactFilter filter) {
         if (filter.status() != null) {
             return "c.status";

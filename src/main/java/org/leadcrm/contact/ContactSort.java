@@ -15,6 +15,11 @@ public enum ContactSort {
         this.columns = columns;
     }
 
+    /** Whether the order has an index led by status and one led by owner (the grid's two usual filters). */
+    boolean hasIndexPerStatusAndOwner() {
+        return this == NAME || this == CREATED;
+    }
+
     /**
      * @param fixedColumn a column the filter fixes to one value, or null. Leading with it does not
      *                    change the order, but lets a database that does not see through the
