@@ -25,45 +25,41 @@ import java.util.Locale;
 @Table(name = "contact")
 class Contact {
 
-    static final int NAME_MAX_LENGTH = 100;
-    static final int EMAIL_MAX_LENGTH = 254;
-    static final int COMPANY_MAX_LENGTH = 150;
-
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
     @NotBlank
-    @Size(max = NAME_MAX_LENGTH)
+    @Size(max = ContactDraft.NAME_MAX_LENGTH)
     @Column(name = "first_name")
     private String firstName;
 
     @NotBlank
-    @Size(max = NAME_MAX_LENGTH)
+    @Size(max = ContactDraft.NAME_MAX_LENGTH)
     @Column(name = "last_name")
     private String lastName;
 
     @NotBlank
     @Email
-    @Size(max = EMAIL_MAX_LENGTH)
+    @Size(max = ContactDraft.EMAIL_MAX_LENGTH)
     private String email;
 
     @Column(name = "email_key")
     private String emailKey;
 
-    @Size(max = 40)
+    @Size(max = ContactDraft.PHONE_MAX_LENGTH)
     private String phone;
 
-    @Size(max = COMPANY_MAX_LENGTH)
+    @Size(max = ContactDraft.COMPANY_MAX_LENGTH)
     private String company;
 
-    @Size(max = 150)
+    @Size(max = ContactDraft.TITLE_MAX_LENGTH)
     private String title;
 
-    @Size(max = 100)
+    @Size(max = ContactDraft.PLACE_MAX_LENGTH)
     private String city;
 
-    @Size(max = 100)
+    @Size(max = ContactDraft.PLACE_MAX_LENGTH)
     private String country;
 
     @NotNull
@@ -99,6 +95,12 @@ class Contact {
     }
 
     Contact(ContactDraft draft, Instant now) {
+        apply(draft, now);
+        this.createdAt = now;
+    }
+
+    /** Takes the form's fields; the CRM link, the creation time and the version stay. */
+    void apply(ContactDraft draft, Instant now) {
         this.firstName = draft.firstName();
         this.lastName = draft.lastName();
         this.email = draft.email();
@@ -110,9 +112,6 @@ class Contact {
         this.status = draft.status();
         this.leadScore = draft.leadScore();
         this.ownerId = draft.ownerId();
-        this.crmSystem = draft.crmSystem();
-        this.externalId = draft.externalId();
-        this.createdAt = now;
         this.updatedAt = now;
     }
 
@@ -124,5 +123,13 @@ class Contact {
 
     Long getId() {
         return id;
+    }
+
+    Long getOwnerId() {
+        return ownerId;
+    }
+
+    long getVersion() {
+        return version;
     }
 }

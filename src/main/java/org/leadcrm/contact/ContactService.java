@@ -12,17 +12,20 @@ import org.leadcrm.base.UserFacingException;
 import org.leadcrm.security.CurrentUser;
 import org.leadcrm.security.Role;
 import org.leadcrm.security.UserSummary;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.lang.Nullable;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Reads contacts for the Contact Manager, paging, sorting and filtering in SQL, and creates
- * them. A Jr. Salesperson only ever sees the contacts assigned to them, whatever they ask for.
+ * Reads contacts for the Contact Manager, paging, sorting and filtering in SQL, and creates and
+ * changes them. A Jr. Salesperson only ever sees the contacts assigned to them, whatever they ask for.
  */
 @Service
 @Validated
@@ -154,16 +157,121 @@ public class ContactService {
         return filter.ownerId() != null ? "c.owner_id" : null;
     }
 
+    /** The contact's page, if the contact exists and the current user may see it. */
+    @Transactional(readOnly = true)
+    public Optional<ContactDetails> details(long id) {
+        ContactCondition condition = conditionFor(ContactFilter.ALL);
+        return jdbc.query("""
+                select c.*, u.display_name as owner_name
+                from contact c left join app_user u on u.id = c.owner_id
+                where c.id = :id and %s
+                """.formatted(condition.sql()), condition.params().addValue("id", id), ContactService::mapDetails)
+                .stream().findFirst();
+    }
+
+    /**
+     * The opportunities the contact is a lead of, among those the current user may see (a
+     * Salesperson or Jr. Salesperson sees their own), largest first.
+     */
+    @Transactional(readOnly = true)
+    public List<ContactOpportunity> opportunitiesOf(long contactId) {
+        if (details(contactId).isEmpty()) {
+            return List.of();
+        }
+        boolean ownOnly = currentUser.is(Role.SALESPERSON) || currentUser.is(Role.JR_SALESPERSON);
+        MapSqlParameterSource params = new MapSqlParameterSource("contact", contactId)
+                .addValue("me", currentUser.summary().map(UserSummary::id).orElse(-1L));
+        return jdbc.query("""
+                select o.id, o.name, o.stage, o.amount
+                from opportunity_contact oc join opportunity o on o.id = oc.opportunity_id
+                where oc.contact_id = :contact %s
+                order by o.amount desc, o.name, o.id
+                """.formatted(ownOnly ? "and o.owner_id = :me" : ""), params,
+                (rs, n) -> new ContactOpportunity(rs.getLong("id"), rs.getString("name"), rs.getString("stage"),
+                        rs.getBigDecimal("amount")));
+    }
+
+    /**
+     * Creates a contact. A Jr. Salesperson's contacts are always their own, whatever the draft says.
+     *
+     * @throws DuplicateEmailException if another contact has the address, in any case
+     */
     @Transactional
     public long create(@Valid ContactDraft draft) {
-        if (contacts.existsByEmailKey(draft.email().strip().toLowerCase(Locale.ROOT))) {
-            throw new DuplicateEmailException(draft.email());
+        ContactDraft tidy = ownedAsAllowed(draft.tidied(), null);
+        refuseTakenEmail(tidy.email(), -1);
+        return saveCatchingDuplicate(new Contact(tidy, clock.instant()), tidy.email()).getId();
+    }
+
+    /**
+     * Saves the form's fields over the contact, if nobody changed it since {@code version} was read.
+     * A synced contact may be changed here; its CRM may overwrite the change at its next sync.
+     *
+     * @return the contact's new version
+     * @throws StaleContactException    if the contact changed since {@code version}
+     * @throws ContactNotFoundException if it is gone or the current user may not see it
+     * @throws DuplicateEmailException  if another contact has the address, in any case
+     */
+    @Transactional
+    public long update(long id, long version, @Valid ContactDraft draft) {
+        if (details(id).isEmpty()) {
+            throw new ContactNotFoundException();
         }
-        if (currentUser.is(Role.JR_SALESPERSON)) {
-            long myId = currentUser.summary().map(UserSummary::id).orElse(-1L);
-            draft = draft.withOwnerId(myId);
+        Contact contact = contacts.findById(id).orElseThrow(ContactNotFoundException::new);
+        if (contact.getVersion() != version) {
+            throw new StaleContactException();
         }
-        return contacts.save(new Contact(draft, clock.instant())).getId();
+        ContactDraft tidy = ownedAsAllowed(draft.tidied(), contact.getOwnerId());
+        refuseTakenEmail(tidy.email(), id);
+        contact.apply(tidy, clock.instant());
+        try {
+            return saveCatchingDuplicate(contact, tidy.email()).getVersion();
+        } catch (ObjectOptimisticLockingFailureException changedMeanwhile) {
+            throw new StaleContactException();
+        }
+    }
+
+    /** A Jr. Salesperson cannot give a contact to someone else: theirs stay theirs, new ones are theirs. */
+    private ContactDraft ownedAsAllowed(ContactDraft draft, @Nullable Long currentOwner) {
+        if (!currentUser.is(Role.JR_SALESPERSON)) {
+            return draft;
+        }
+        long myId = currentUser.summary().map(UserSummary::id).orElse(-1L);
+        if (currentOwner != null && currentOwner != myId) {
+            throw new ContactNotFoundException();
+        }
+        return draft.withOwnerId(myId);
+    }
+
+    private void refuseTakenEmail(String email, long exceptId) {
+        Boolean taken = jdbc.queryForObject(
+                "select count(*) > 0 from contact where email_key = :key and id <> :id",
+                new MapSqlParameterSource("key", email.toLowerCase(Locale.ROOT)).addValue("id", exceptId), Boolean.class);
+        if (Boolean.TRUE.equals(taken)) {
+            throw new DuplicateEmailException(email);
+        }
+    }
+
+    /** The unique constraint on the e-mail key has the last word when two saves race for one address. */
+    private Contact saveCatchingDuplicate(Contact contact, String email) {
+        try {
+            return contacts.saveAndFlush(contact);
+        } catch (DataIntegrityViolationException e) {
+            if (String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("uk_contact_email_key")) {
+                throw new DuplicateEmailException(email);
+            }
+            throw e;
+        }
+    }
+
+    private static ContactDetails mapDetails(ResultSet rs, int rowNum) throws SQLException {
+        ContactDraft fields = new ContactDraft(rs.getString("first_name"), rs.getString("last_name"),
+                rs.getString("email"), rs.getString("phone"), rs.getString("company"), rs.getString("title"),
+                rs.getString("city"), rs.getString("country"), ContactStatus.valueOf(rs.getString("status")),
+                rs.getInt("lead_score"), rs.getObject("owner_id", Long.class));
+        return new ContactDetails(rs.getLong("id"), rs.getLong("version"), fields, rs.getString("owner_name"),
+                CrmSystem.valueOf(rs.getString("crm_system")), rs.getString("external_id"),
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
     }
 
     private static ContactRow mapRow(ResultSet rs, int rowNum) throws SQLException {

@@ -69,6 +69,27 @@ public class ListMemberService {
                 + " where e.list_id = :list and " + visible.sql(), visible.params().addValue("list", listId));
     }
 
+    /** The lists the contact is on and those excluding it, or none if the current user may not see the contact. */
+    @Transactional(readOnly = true)
+    public ContactMemberships membershipsOf(long contactId) {
+        ContactCondition visible = contactService.conditionFor(ContactFilter.ALL);
+        MapSqlParameterSource params = visible.params().addValue("contact", contactId);
+        Boolean seen = jdbc.queryForObject("select count(*) > 0 from contact c where c.id = :contact and "
+                + visible.sql(), params, Boolean.class);
+        if (!Boolean.TRUE.equals(seen)) {
+            return ContactMemberships.NONE;
+        }
+        return new ContactMemberships(listsOf("list_member", params), listsOf("list_exclusion", params));
+    }
+
+    private List<ListChoice> listsOf(String table, MapSqlParameterSource params) {
+        return jdbc.query("""
+                select l.id, l.name, l.manual from %s x join contact_list l on l.id = x.list_id
+                where x.contact_id = :contact order by l.name, l.id
+                """.formatted(table), params,
+                (rs, n) -> new ListChoice(rs.getLong("id"), rs.getString("name"), rs.getBoolean("manual")));
+    }
+
     /** Removes one member; on a rule-based list this excludes it, or the next rebuild would bring it back. */
     @Transactional
     @PreAuthorize(Role.Can.MANAGE_LISTS)

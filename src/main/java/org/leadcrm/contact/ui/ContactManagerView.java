@@ -18,9 +18,9 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
+import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.leadcrm.base.ui.BackgroundOperation;
@@ -67,6 +67,7 @@ class ContactManagerView extends VerticalLayout {
     private final BackgroundOperation background;
     private final BulkEditService bulkEdit;
     private final CurrentUser currentUser;
+    private final UserService users;
     private final Dates dates;
 
     final Grid<ContactRow> grid = new Grid<>(ContactRow.class, false);
@@ -78,6 +79,7 @@ class ContactManagerView extends VerticalLayout {
     final Span matchCount = new Span();
     final Button addToList = new Button("Add to list…", VaadinIcon.PLUS.create());
     final Button deleteSelected = new Button("Delete", VaadinIcon.TRASH.create());
+    final Button newContact = new Button("New contact", VaadinIcon.PLUS.create());
 
     private ContactFilter filter = ContactFilter.ALL;
     private long matching;
@@ -92,6 +94,7 @@ class ContactManagerView extends VerticalLayout {
         this.bulkDeletion = bulkDeletion;
         this.background = background;
         this.currentUser = currentUser;
+        this.users = users;
         this.dates = dates;
         addClassName("contact-manager");
         setSizeFull();
@@ -101,7 +104,9 @@ class ContactManagerView extends VerticalLayout {
         configureActions();
 
         H2 title = new H2("Contacts");
-        HorizontalLayout heading = new HorizontalLayout(title, matchCount);
+        newContact.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        newContact.addClickListener(e -> openNewContact());
+        HorizontalLayout heading = new HorizontalLayout(title, matchCount, newContact);
         heading.setAlignItems(FlexComponent.Alignment.BASELINE);
         heading.addClassName("view-heading");
         matchCount.addClassName("match-count");
@@ -153,7 +158,7 @@ class ContactManagerView extends VerticalLayout {
         // Rows are selectable only for those who can do something with a selection.
         grid.setSelectionMode(mayActOnSelection() ? Grid.SelectionMode.MULTI : Grid.SelectionMode.NONE);
         grid.setMultiSort(false);
-        grid.addColumn(ContactRow::fullName).setHeader("Name").setKey("name")
+        grid.addComponentColumn(ContactManagerView::nameLink).setHeader("Name").setKey("name")
                 .setSortProperty(ContactSort.NAME.name()).setWidth("9rem").setFlexGrow(2);
         grid.addColumn(ContactRow::email).setHeader("Email").setKey("email")
                 .setSortProperty(ContactSort.EMAIL.name()).setWidth("10.5rem").setFlexGrow(3);
@@ -179,6 +184,12 @@ class ContactManagerView extends VerticalLayout {
         if (mayActOnSelection()) {
             grid.addSelectionListener(e -> updateActions());
         }
+        // A click on a row opens the contact, except on its checkbox or delete button.
+        grid.addItemClickListener(e -> {
+            if (e.getColumn() != null && !"actions".equals(e.getColumn().getKey())) {
+                openContact(e.getItem());
+            }
+        });
     }
 
     private void configureActions() {
@@ -339,20 +350,28 @@ class ContactManagerView extends VerticalLayout {
         return "Synced with " + row.crmSystem().label() + " — delete it there";
     }
 
+    private void openNewContact() {
+        List<UserSummary> owners = currentUser.is(Role.JR_SALESPERSON) ? List.of() : users.listUsers();
+        Long me = currentUser.summary().map(UserSummary::id).orElse(null);
+        ContactFormDialog.forNew(owners, me, contacts::create, id -> {
+            Notifications.success("Contact created.");
+            getUI().ifPresent(ui -> ui.navigate(ContactView.class, id));
+        }).open();
+    }
+
+    private void openContact(ContactRow row) {
+        getUI().ifPresent(ui -> ui.navigate(ContactView.class, row.id()));
+    }
+
+    private static Component nameLink(ContactRow row) {
+        return new RouterLink(row.fullName(), ContactView.class, row.id());
+    }
+
     private static Component statusBadge(ContactRow row) {
-        Span badge = new Span(row.status().label());
-        badge.getElement().getThemeList().add("badge pill");
-        badge.addClassName("status-" + row.status().name().toLowerCase(Locale.ROOT));
-        return badge;
+        return ContactBadges.status(row.status());
     }
 
     private static Component syncBadge(ContactRow row) {
-        if (!row.synced()) {
-            return new Span();
-        }
-        Span badge = new Span("Synced: " + row.crmSystem().label());
-        badge.getElement().getThemeList().add("badge contrast pill");
-        badge.getElement().setAttribute("title", syncedReason(row));
-        return badge;
+        return row.synced() ? ContactBadges.synced(row.crmSystem()) : new Span();
     }
 }

@@ -1,6 +1,7 @@
 package org.leadcrm.list.ui;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
@@ -57,7 +58,8 @@ class MembersTab extends VerticalLayout {
         members.addClassName("members-grid");
         members.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         members.setMultiSort(false);
-        members.addColumn(ContactRow::fullName).setHeader("Name").setSortProperty(ContactSort.NAME.name()).setFlexGrow(2);
+        members.addComponentColumn(row -> new Anchor("contact/" + row.id(), row.fullName())).setHeader("Name")
+                .setKey("name").setSortProperty(ContactSort.NAME.name()).setFlexGrow(2);
         members.addColumn(ContactRow::email).setHeader("Email").setSortProperty(ContactSort.EMAIL.name()).setFlexGrow(2);
         members.addColumn(ContactRow::company).setHeader("Company").setSortProperty(ContactSort.COMPANY.name()).setFlexGrow(2);
         members.addColumn(r -> r.status().label()).setHeader("Status").setSortProperty(ContactSort.STATUS.name()).setAutoWidth(true);
@@ -69,8 +71,14 @@ class MembersTab extends VerticalLayout {
                 remove.setTooltipText(list.manual() ? "Remove from this list"
                         : "Remove from this list and exclude, so the rules do not bring it back");
                 return remove;
-            }).setHeader("").setAutoWidth(true).setFlexGrow(0);
+            }).setHeader("").setKey("actions").setAutoWidth(true).setFlexGrow(0);
         }
+        // A click on a row opens the contact's page, except on its checkbox or Remove button.
+        members.addItemClickListener(e -> {
+            if (e.getColumn() != null && !"actions".equals(e.getColumn().getKey())) {
+                members.getUI().ifPresent(ui -> ui.navigate("contact/" + e.getItem().id()));
+            }
+        });
         members.setItems(query -> {
             GridSort<ContactSort> sort = GridSort.of(query, ContactSort.class, ContactSort.NAME);
             return contacts.find(filter(), sort.column(), sort.ascending(), query.getOffset(), query.getLimit()).stream();
