@@ -200,7 +200,11 @@ public class ContactService {
     public long create(@Valid ContactDraft draft) {
         ContactDraft tidy = ownedAsAllowed(draft.tidied(), null);
         refuseTakenEmail(tidy.email(), -1);
-        return saveCatchingDuplicate(new Contact(tidy, clock.instant()), tidy.email()).getId();
+        try {
+            return contacts.saveAndFlush(new Contact(tidy, clock.instant())).getId();
+        } catch (DataIntegrityViolationException e) {
+            throw duplicateOr(e, tidy.email());
+        }
     }
 
     /**
@@ -225,9 +229,11 @@ public class ContactService {
         refuseTakenEmail(tidy.email(), id);
         contact.apply(tidy, clock.instant());
         try {
-            return saveCatchingDuplicate(contact, tidy.email()).getVersion();
+            return contacts.saveAndFlush(contact).getVersion();
         } catch (ObjectOptimisticLockingFailureException changedMeanwhile) {
             throw new StaleContactException();
+        } catch (DataIntegrityViolationException e) {
+            throw duplicateOr(e, tidy.email());
         }
     }
 
@@ -253,15 +259,9 @@ public class ContactService {
     }
 
     /** The unique constraint on the e-mail key has the last word when two saves race for one address. */
-    private Contact saveCatchingDuplicate(Contact contact, String email) {
-        try {
-            return contacts.saveAndFlush(contact);
-        } catch (DataIntegrityViolationException e) {
-            if (String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("uk_contact_email_key")) {
-                throw new DuplicateEmailException(email);
-            }
-            throw e;
-        }
+    private static RuntimeException duplicateOr(DataIntegrityViolationException e, String email) {
+        boolean emailTaken = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("uk_contact_email_key");
+        return emailTaken ? new DuplicateEmailException(email) : e;
     }
 
     private static ContactDetails mapDetails(ResultSet rs, int rowNum) throws SQLException {

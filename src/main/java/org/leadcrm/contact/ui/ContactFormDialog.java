@@ -44,6 +44,9 @@ class ContactFormDialog extends Dialog {
     final Paragraph formError = new Paragraph();
     final Button save = new Button("Save");
 
+    private static final String INVALID_EMAIL = "Enter a valid e-mail address.";
+    private static final String SCORE_RANGE = "Enter a lead score from 0 to 100.";
+
     private final BeanValidationBinder<ContactDraft> binder = new BeanValidationBinder<>(ContactDraft.class);
 
     /** Saves the draft and returns the contact's id; throws a user-facing exception to refuse it. */
@@ -100,25 +103,40 @@ class ContactFormDialog extends Dialog {
     }
 
     private void configureFields(List<UserSummary> owners) {
-        firstName.setMaxLength(ContactDraft.NAME_MAX_LENGTH);
-        lastName.setMaxLength(ContactDraft.NAME_MAX_LENGTH);
+        // The fields' own checks speak in the same words as the draft's Bean Validation rules.
+        limit(firstName, ContactDraft.NAME_MAX_LENGTH);
+        limit(lastName, ContactDraft.NAME_MAX_LENGTH);
+        limit(phone, ContactDraft.PHONE_MAX_LENGTH);
+        limit(company, ContactDraft.COMPANY_MAX_LENGTH);
+        limit(title, ContactDraft.TITLE_MAX_LENGTH);
+        limit(city, ContactDraft.PLACE_MAX_LENGTH);
+        limit(country, ContactDraft.PLACE_MAX_LENGTH);
         email.setMaxLength(ContactDraft.EMAIL_MAX_LENGTH);
-        phone.setMaxLength(ContactDraft.PHONE_MAX_LENGTH);
-        company.setMaxLength(ContactDraft.COMPANY_MAX_LENGTH);
-        title.setMaxLength(ContactDraft.TITLE_MAX_LENGTH);
-        city.setMaxLength(ContactDraft.PLACE_MAX_LENGTH);
-        country.setMaxLength(ContactDraft.PLACE_MAX_LENGTH);
+        email.setI18n(new EmailField.EmailFieldI18n()
+                .setPatternErrorMessage(INVALID_EMAIL)
+                .setMaxLengthErrorMessage(tooLong(ContactDraft.EMAIL_MAX_LENGTH)));
         status.setItems(ContactStatus.values());
         status.setItemLabelGenerator(ContactStatus::label);
         leadScore.setMin(0);
         leadScore.setMax(100);
         leadScore.setStepButtonsVisible(true);
         leadScore.setHelperText("0 to 100");
+        leadScore.setI18n(new IntegerField.IntegerFieldI18n().setMinErrorMessage(SCORE_RANGE)
+                .setMaxErrorMessage(SCORE_RANGE).setBadInputErrorMessage(SCORE_RANGE));
         owner.setItems(owners);
         owner.setItemLabelGenerator(UserSummary::displayName);
         owner.setClearButtonVisible(true);
         owner.setPlaceholder("Nobody");
         owner.setVisible(!owners.isEmpty());
+    }
+
+    private static void limit(TextField field, int maxLength) {
+        field.setMaxLength(maxLength);
+        field.setI18n(new TextField.TextFieldI18n().setMaxLengthErrorMessage(tooLong(maxLength)));
+    }
+
+    private static String tooLong(int maxLength) {
+        return "At most " + maxLength + " characters.";
     }
 
     private void bind() {
