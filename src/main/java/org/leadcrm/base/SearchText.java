@@ -1,5 +1,6 @@
 package org.leadcrm.base;
 
+import java.util.Locale;
 import org.springframework.lang.Nullable;
 
 /**
@@ -19,5 +20,13 @@ public final class SearchText {
         if (search != null && search.strip().length() > MAX_LENGTH) {
             throw new UserFacingException("Search text is too long: at most " + MAX_LENGTH + " characters.");
         }
+    }
+
+    /**
+     * What was typed, in lower case with LIKE's wildcards and escape character escaped (for
+     * {@code like … escape '\'}), so that "100%" looks for a percent sign, not for anything.
+     */
+    public static String escapedForLike(String typed) {
+        return typed.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

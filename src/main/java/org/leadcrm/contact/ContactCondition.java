@@ -64,7 +64,7 @@ public final class ContactCondition {
         MapSqlParameterSource params = new MapSqlParameterSource();
         String search = trimToNull(filter.search());
         if (search != null) {
-            params.addValue("f_search", escapeLike(search.toLowerCase(Locale.ROOT)) + "%");
+            params.addValue("f_search", SearchText.escapedForLike(search) + "%");
             clauses.add("(lower(c.last_name) like :f_search escape '\\' or lower(c.first_name) like :f_search escape '\\'"
                     + " or c.email_key like :f_search escape '\\' or lower(c.company) like :f_search escape '\\')");
         }
@@ -117,9 +117,5 @@ public final class ContactCondition {
         }
         String trimmed = value.strip();
         return trimmed.isEmpty() ? null : trimmed;
-    }
-
-    private static String escapeLike(String value) {
-        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

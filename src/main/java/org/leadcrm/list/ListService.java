@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.leadcrm.audit.AuditEvent;
 import org.leadcrm.audit.AuditService;
@@ -184,8 +183,7 @@ public class ListService {
 
     private static MapSqlParameterSource searchParams(String search) {
         SearchText.requireWithinLimit(search);
-        String prefix = search == null ? "" : search.strip().toLowerCase(Locale.ROOT)
-                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        String prefix = search == null ? "" : SearchText.escapedForLike(search);
         return new MapSqlParameterSource("search", "%" + prefix + "%");
     }
 
