@@ -55,4 +55,9 @@ public record AuditEvent(
         return new AuditEvent(AuditOperation.REMOVE_SELECTED_MEMBERS, listId, listName, removed, 0, 0, 0, 0, null,
                 subject, excluded);
     }
+
+    /** An opportunity deleted on its own (its leads stay), named as the subject. */
+    public static AuditEvent opportunityDeleted(String name) {
+        return new AuditEvent(AuditOperation.DELETE_OPPORTUNITY, null, null, 0, 0, 1, 0, 0, null, name, 0);
+    }
 }

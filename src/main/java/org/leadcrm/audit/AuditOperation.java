@@ -12,6 +12,7 @@ public enum AuditOperation {
     DELETE_SELECTED_CONTACTS("Delete contacts (Contact Manager)"),
     REMOVE_SELECTED_MEMBERS("Remove selected members"),
     APPLY_LIST_RULES("Apply list rules"),
+    DELETE_OPPORTUNITY("Delete opportunity"),
     ACCOUNT_LOCKED("Account locked"),
     ACCOUNT_UNLOCKED("Account unlocked");
 

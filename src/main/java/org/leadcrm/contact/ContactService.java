@@ -170,28 +170,6 @@ public class ContactService {
     }
 
     /**
-     * The opportunities the contact is a lead of, among those the current user may see (a
-     * Salesperson or Jr. Salesperson sees their own), largest first.
-     */
-    @Transactional(readOnly = true)
-    public List<ContactOpportunity> opportunitiesOf(long contactId) {
-        if (details(contactId).isEmpty()) {
-            return List.of();
-        }
-        boolean ownOnly = currentUser.is(Role.SALESPERSON) || currentUser.is(Role.JR_SALESPERSON);
-        MapSqlParameterSource params = new MapSqlParameterSource("contact", contactId)
-                .addValue("me", currentUser.summary().map(UserSummary::id).orElse(-1L));
-        return jdbc.query("""
-                select o.id, o.name, o.stage, o.amount
-                from opportunity_contact oc join opportunity o on o.id = oc.opportunity_id
-                where oc.contact_id = :contact %s
-                order by o.amount desc, o.name, o.id
-                """.formatted(ownOnly ? "and o.owner_id = :me" : ""), params,
-                (rs, n) -> new ContactOpportunity(rs.getLong("id"), rs.getString("name"), rs.getString("stage"),
-                        rs.getBigDecimal("amount")));
-    }
-
-    /**
      * Creates a contact. A Jr. Salesperson's contacts are always their own, whatever the draft says.
      *
      * @throws DuplicateEmailException if another contact has the address, in any case

@@ -3,6 +3,7 @@ package org.leadcrm.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Method;
+import java.math.BigDecimal;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,6 +31,10 @@ import org.leadcrm.list.ListDraft;
 import org.leadcrm.list.ListMemberService;
 import org.leadcrm.list.ListOptionsService;
 import org.leadcrm.list.ListService;
+import org.leadcrm.opportunity.OpportunityDraft;
+import org.leadcrm.opportunity.OpportunityFilter;
+import org.leadcrm.opportunity.OpportunityService;
+import org.leadcrm.opportunity.OpportunitySort;
 import org.leadcrm.testsupport.IntegrationTest;
 import org.leadcrm.testsupport.TestData;
 import org.springframework.aop.support.AopUtils;
@@ -60,7 +65,7 @@ class AccessMatrixTest extends IntegrationTest {
     AccessMatrixTest(TestData data, ApplicationContext context, TransactionTemplate transaction, ContactService contacts,
             ListService lists, BulkEditService bulkEdit, ListMemberService listMembers, ListOptionsService options, LeadDeletionService leads, ContactDeletion deletion,
             BulkDeletionService bulkDeletion,
-            AuditService audit, UserService users) {
+            OpportunityService opportunities, AuditService audit, UserService users) {
         super(data);
         this.context = context;
         this.transaction = transaction;
@@ -75,6 +80,10 @@ class AccessMatrixTest extends IntegrationTest {
         String removeSelected = "remove selected members from a list (bulk)";
         String deleteMatching = "delete all contacts matching a filter (bulk, from the Contact Manager)";
         String administer = "manage users, unlock accounts, view the audit log";
+        String viewOpportunities = "view/edit opportunities";
+        String editOpportunity = "create/edit an opportunity";
+        String deleteOpportunity = "delete an opportunity";
+        OpportunityDraft deal = OpportunityDraft.of("Deal", BigDecimal.TEN, Set.of(NO_SUCH_ID));
         this.operations = List.of(
                 new Operation(ContactService.class, "find", view,
                         () -> contacts.find(ContactFilter.ALL, ContactSort.NAME, true, 0, 10)),
@@ -87,7 +96,6 @@ class AccessMatrixTest extends IntegrationTest {
                 new Operation(ContactService.class, "create", editContact,
                         () -> contacts.create(ContactDraft.of("Ada", "Lovelace", "ada" + System.nanoTime() + "@example.com"))),
                 new Operation(ContactService.class, "details", view, () -> contacts.details(NO_SUCH_ID)),
-                new Operation(ContactService.class, "opportunitiesOf", view, () -> contacts.opportunitiesOf(NO_SUCH_ID)),
                 new Operation(ContactService.class, "update", editContact,
                         () -> contacts.update(NO_SUCH_ID, 0, ContactDraft.of("Ada", "Lovelace", "ada@example.com"))),
                 new Operation(ListMemberService.class, "membershipsOf", view, () -> listMembers.membershipsOf(NO_SUCH_ID)),
@@ -136,6 +144,14 @@ class AccessMatrixTest extends IntegrationTest {
                 new Operation(ContactDeletion.class, "delete", deleteLead,
                         () -> transaction.executeWithoutResult(status -> deletion.delete(ContactSelection.contact(NO_SUCH_ID),
                                 ProgressListener.NONE, 1, ContactDeletion.STEPS))),
+                new Operation(OpportunityService.class, "find", viewOpportunities,
+                        () -> opportunities.find(OpportunityFilter.ALL, OpportunitySort.NAME, true, 0, 10)),
+                new Operation(OpportunityService.class, "count", viewOpportunities, () -> opportunities.count(OpportunityFilter.ALL)),
+                new Operation(OpportunityService.class, "ofContact", viewOpportunities, () -> opportunities.ofContact(NO_SUCH_ID)),
+                new Operation(OpportunityService.class, "details", viewOpportunities, () -> opportunities.details(NO_SUCH_ID)),
+                new Operation(OpportunityService.class, "create", editOpportunity, () -> opportunities.create(deal)),
+                new Operation(OpportunityService.class, "update", editOpportunity, () -> opportunities.update(NO_SUCH_ID, 0, deal)),
+                new Operation(OpportunityService.class, "delete", deleteOpportunity, () -> opportunities.delete(NO_SUCH_ID)),
                 new Operation(AuditService.class, "record", SIGNED_IN,
                         () -> transaction.executeWithoutResult(status ->
                                 audit.record(new AuditEvent(AuditOperation.DELETE_LEAD, null, null, 0, 0, 0, 0)))),
@@ -225,7 +241,8 @@ class AccessMatrixTest extends IntegrationTest {
                 "Options: Permanently Delete All Contacts and List", "Options: Delete List",
                 "remove selected members from a list (bulk)",
                 "delete all contacts matching a filter (bulk, from the Contact Manager)",
-                "manage users, unlock accounts, view the audit log");
+                "manage users, unlock accounts, view the audit log", "view/edit opportunities",
+                "create/edit an opportunity", "delete an opportunity");
     }
 
     private static boolean refused(Operation operation) {

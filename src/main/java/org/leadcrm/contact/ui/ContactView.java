@@ -31,7 +31,6 @@ import org.leadcrm.base.ui.Notifications;
 import org.leadcrm.contact.BulkSelection;
 import org.leadcrm.contact.ContactDetails;
 import org.leadcrm.contact.ContactDraft;
-import org.leadcrm.contact.ContactOpportunity;
 import org.leadcrm.contact.ContactService;
 import org.leadcrm.deletion.LeadDeletionService;
 import org.leadcrm.list.BulkEditService;
@@ -39,6 +38,8 @@ import org.leadcrm.list.ContactMemberships;
 import org.leadcrm.list.ListChoice;
 import org.leadcrm.list.ListMemberService;
 import org.leadcrm.list.ListService;
+import org.leadcrm.opportunity.OpportunityRow;
+import org.leadcrm.opportunity.OpportunityService;
 import org.leadcrm.security.CurrentUser;
 import org.leadcrm.security.Permission;
 import org.leadcrm.security.Role;
@@ -60,11 +61,12 @@ class ContactView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
     final HorizontalLayout actions = new HorizontalLayout();
     final Div fields = new Div();
     final Div lists = new Div();
-    final Grid<ContactOpportunity> opportunities = new Grid<>(ContactOpportunity.class, false);
+    final Grid<OpportunityRow> opportunities = new Grid<>(OpportunityRow.class, false);
 
     private final ContactService contacts;
     private final ListMemberService listMembers;
     private final ListService listService;
+    private final OpportunityService opportunityService;
     private final BulkEditService bulkEdit;
     private final LeadDeletionService leadDeletion;
     private final UserService users;
@@ -73,12 +75,14 @@ class ContactView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
     private final Dates dates;
     private ContactDetails contact;
 
-    ContactView(ContactService contacts, ListMemberService listMembers, ListService listService, BulkEditService bulkEdit,
+    ContactView(ContactService contacts, ListMemberService listMembers, ListService listService,
+            OpportunityService opportunityService, BulkEditService bulkEdit,
             LeadDeletionService leadDeletion, UserService users, BackgroundOperation background, CurrentUser currentUser,
             Dates dates) {
         this.contacts = contacts;
         this.listMembers = listMembers;
         this.listService = listService;
+        this.opportunityService = opportunityService;
         this.bulkEdit = bulkEdit;
         this.leadDeletion = leadDeletion;
         this.users = users;
@@ -210,7 +214,7 @@ class ContactView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
     }
 
     private Component opportunitiesSection() {
-        List<ContactOpportunity> items = contacts.opportunitiesOf(contact.id());
+        List<OpportunityRow> items = opportunityService.ofContact(contact.id());
         if (items.isEmpty()) {
             Paragraph none = new Paragraph("No opportunity" + (ownOpportunitiesOnly() ? " of yours" : "")
                     + " has this contact as a lead.");
@@ -221,8 +225,9 @@ class ContactView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
         opportunities.removeAllColumns();
         opportunities.addClassName("contact-opportunities");
         opportunities.addThemeVariants(GridVariant.LUMO_COMPACT);
-        opportunities.addColumn(ContactOpportunity::name).setHeader("Opportunity").setFlexGrow(3);
-        opportunities.addColumn(o -> stageLabel(o.stage())).setHeader("Stage").setFlexGrow(1);
+        opportunities.addComponentColumn(o -> new Anchor("opportunities/" + o.id(), o.name())).setHeader("Opportunity")
+                .setFlexGrow(3);
+        opportunities.addColumn(o -> o.stage().label()).setHeader("Stage").setFlexGrow(1);
         opportunities.addColumn(o -> money.format(o.amount())).setHeader("Amount").setFlexGrow(1)
                 .setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
         opportunities.setItems(items);
@@ -232,11 +237,6 @@ class ContactView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
 
     private boolean ownOpportunitiesOnly() {
         return currentUser.is(Role.SALESPERSON) || currentUser.is(Role.JR_SALESPERSON);
-    }
-
-    private static String stageLabel(String stage) {
-        String words = stage.replace('_', ' ').toLowerCase(Locale.ROOT);
-        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     private void openEdit() {
