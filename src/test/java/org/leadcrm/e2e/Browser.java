@@ -312,7 +312,8 @@ public final class Browser implements AutoCloseable {
             List<WebElement> found = (List<WebElement>) js(HELPERS + """
                     const [root, wanted] = arguments;
                     return deep('vaadin-text-field, vaadin-password-field, vaadin-text-area, vaadin-integer-field,'
-                        + ' vaadin-number-field, vaadin-email-field, vaadin-combo-box', root)
+                        + ' vaadin-number-field, vaadin-email-field, vaadin-combo-box, vaadin-big-decimal-field,'
+                        + ' vaadin-multi-select-combo-box', root)
                       .filter(el => shown(el))
                       .filter(el => {
                         const label = el.querySelector(':scope > label[slot=label]');

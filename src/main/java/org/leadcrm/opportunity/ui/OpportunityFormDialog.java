@@ -125,8 +125,13 @@ class OpportunityFormDialog extends Dialog {
     /** The chosen leads as links to their pages. */
     private void showLeadLinks() {
         leadLinks.removeAll();
+        if (!leads.getValue().isEmpty()) {
+            leadLinks.add(new Span("Open a lead's page: "));
+        }
+        String separator = "";
         for (Lead lead : leads.getValue()) {
-            leadLinks.add(new Anchor("contact/" + lead.contactId(), lead.name()));
+            leadLinks.add(new Span(separator), new Anchor("contact/" + lead.contactId(), lead.name()));
+            separator = ", ";
         }
     }
 
