@@ -19,7 +19,16 @@ final class ContactBadges {
     }
 
     static Span synced(CrmSystem crm) {
-        Span badge = new Span("Synced: " + crm.label());
+        return syncBadge("Synced: " + crm.label(), crm);
+    }
+
+    /** The sync badge in a column headed "Synced": only the CRM's name, which fits the column. */
+    static Span crm(CrmSystem crm) {
+        return syncBadge(crm.label(), crm);
+    }
+
+    private static Span syncBadge(String text, CrmSystem crm) {
+        Span badge = new Span(text);
         badge.getElement().getThemeList().add("badge contrast pill");
         badge.getElement().setAttribute("title", "Synced with " + crm.label() + " — delete it there");
         return badge;

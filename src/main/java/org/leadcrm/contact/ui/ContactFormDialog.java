@@ -75,6 +75,7 @@ class ContactFormDialog extends Dialog {
         setHeaderTitle(existing == null ? "New contact" : "Edit " + existing.fullName());
         setCloseOnOutsideClick(false);
         setWidth("40rem");
+        setMaxWidth("100%");
 
         configureFields(owners);
         bind();
@@ -92,9 +93,10 @@ class ContactFormDialog extends Dialog {
             syncNote.addClassName("sync-note");
             add(syncNote);
         }
+        // Two columns (first and last name, e-mail and phone, ...) wherever the dialog has room for them.
         FormLayout form = new FormLayout(firstName, lastName, email, phone, company, title, city, country, status,
                 leadScore, owner);
-        form.setColspan(email, 2);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("26em", 2));
         add(form, rulesNote);
 
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -104,8 +106,8 @@ class ContactFormDialog extends Dialog {
 
     private void configureFields(List<UserSummary> owners) {
         // The fields' own checks speak in the same words as the draft's Bean Validation rules.
-        limit(firstName, ContactDraft.NAME_MAX_LENGTH);
-        limit(lastName, ContactDraft.NAME_MAX_LENGTH);
+        limit(firstName, ContactDraft.NAME_MAX_LENGTH, "Enter a first name.");
+        limit(lastName, ContactDraft.NAME_MAX_LENGTH, "Enter a last name.");
         limit(phone, ContactDraft.PHONE_MAX_LENGTH);
         limit(company, ContactDraft.COMPANY_MAX_LENGTH);
         limit(title, ContactDraft.TITLE_MAX_LENGTH);
@@ -113,15 +115,19 @@ class ContactFormDialog extends Dialog {
         limit(country, ContactDraft.PLACE_MAX_LENGTH);
         email.setMaxLength(ContactDraft.EMAIL_MAX_LENGTH);
         email.setI18n(new EmailField.EmailFieldI18n()
+                .setRequiredErrorMessage("Enter an e-mail address.")
                 .setPatternErrorMessage(INVALID_EMAIL)
                 .setMaxLengthErrorMessage(tooLong(ContactDraft.EMAIL_MAX_LENGTH)));
+        // Marked as required, as the binder marks status and lead score (@NotNull) by itself.
+        email.setRequiredIndicatorVisible(true);
         status.setItems(ContactStatus.values());
         status.setItemLabelGenerator(ContactStatus::label);
+        status.setI18n(new ComboBox.ComboBoxI18n().setRequiredErrorMessage("Choose a status."));
         leadScore.setMin(0);
         leadScore.setMax(100);
         leadScore.setStepButtonsVisible(true);
         leadScore.setHelperText("0 to 100");
-        leadScore.setI18n(new IntegerField.IntegerFieldI18n().setMinErrorMessage(SCORE_RANGE)
+        leadScore.setI18n(new IntegerField.IntegerFieldI18n().setRequiredErrorMessage(SCORE_RANGE).setMinErrorMessage(SCORE_RANGE)
                 .setMaxErrorMessage(SCORE_RANGE).setBadInputErrorMessage(SCORE_RANGE));
         owner.setItems(owners);
         owner.setItemLabelGenerator(UserSummary::displayName);
@@ -131,8 +137,15 @@ class ContactFormDialog extends Dialog {
     }
 
     private static void limit(TextField field, int maxLength) {
+        limit(field, maxLength, null);
+    }
+
+    /** With a {@code requiredMessage}, the field is marked as required and says so in these words when left empty. */
+    private static void limit(TextField field, int maxLength, String requiredMessage) {
         field.setMaxLength(maxLength);
-        field.setI18n(new TextField.TextFieldI18n().setMaxLengthErrorMessage(tooLong(maxLength)));
+        field.setI18n(new TextField.TextFieldI18n().setMaxLengthErrorMessage(tooLong(maxLength))
+                .setRequiredErrorMessage(requiredMessage));
+        field.setRequiredIndicatorVisible(requiredMessage != null);
     }
 
     private static String tooLong(int maxLength) {

@@ -165,7 +165,7 @@ class ContactManagerView extends VerticalLayout {
         grid.addColumn(ContactRow::company).setHeader("Company").setKey("company")
                 .setSortProperty(ContactSort.COMPANY.name()).setWidth("9rem").setFlexGrow(2);
         grid.addComponentColumn(ContactManagerView::statusBadge).setHeader("Status").setKey("status")
-                .setSortProperty(ContactSort.STATUS.name()).setWidth("6.5rem").setFlexGrow(0);
+                .setSortProperty(ContactSort.STATUS.name()).setWidth("7rem").setFlexGrow(0);
         grid.addColumn(ContactRow::ownerName).setHeader("Owner").setKey("owner").setWidth("7rem").setFlexGrow(2);
         grid.addColumn(ContactRow::leadScore).setHeader("Score").setKey("score")
                 .setSortProperty(ContactSort.LEAD_SCORE.name()).setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END)
@@ -199,7 +199,6 @@ class ContactManagerView extends VerticalLayout {
             }
             updateActions();
         });
-        addToList.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         addToList.addClickListener(e -> openBulkEdit());
         addToList.setVisible(currentUser.has(Permission.MANAGE_LISTS));
         allMatching.setVisible(mayActOnSelection());
@@ -372,6 +371,6 @@ class ContactManagerView extends VerticalLayout {
     }
 
     private static Component syncBadge(ContactRow row) {
-        return row.synced() ? ContactBadges.synced(row.crmSystem()) : new Span();
+        return row.synced() ? ContactBadges.crm(row.crmSystem()) : new Span();
     }
 }

@@ -56,6 +56,7 @@ import org.leadcrm.security.UserSummary;
 class ContactView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
 
     static final String NOT_FOUND = "This contact no longer exists, or you may not see it.";
+    private static final int OPPORTUNITY_ROWS_SHOWN = 10;
 
     final H2 title = new H2();
     final HorizontalLayout actions = new HorizontalLayout();
@@ -130,9 +131,8 @@ class ContactView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
         buildActions();
         add(heading, actions);
         if (contact.synced()) {
-            Paragraph syncNote = new Paragraph("Synced with " + contact.crmSystem().label() + " (record "
-                    + contact.externalId() + "). Changes made here may be overwritten at its next sync, and the "
-                    + "contact can only be deleted there.");
+            Paragraph syncNote = new Paragraph("Synced with " + contact.crmSystem().label() + ". Changes made here may "
+                    + "be overwritten at its next sync, and the contact can only be deleted there.");
             syncNote.addClassName("sync-note");
             add(syncNote);
         }
@@ -175,7 +175,10 @@ class ContactView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
         field("Country", f.country());
         field("Owner", contact.ownerName() == null ? "Nobody" : contact.ownerName());
         field("Lead score", String.valueOf(f.leadScore()));
-        field("Synced with", contact.synced() ? contact.crmSystem().label() + " · " + contact.externalId() : "Not synced");
+        field("Synced with", contact.synced() ? contact.crmSystem().label() : "Not synced");
+        if (contact.synced()) {
+            field("Record in " + contact.crmSystem().label(), contact.externalId());
+        }
         field("Created", dates.dateTime(contact.createdAt()));
         field("Last changed", dates.dateTime(contact.updatedAt()));
     }
@@ -191,24 +194,27 @@ class ContactView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
     }
 
     private void showLists(ContactMemberships memberships) {
-        lists.add(listLine("On", memberships.memberOf(), "On no list.", "member-of"));
-        lists.add(listLine("Excluded from", memberships.excludedFrom(), "Excluded from no list.", "excluded-from"));
+        lists.add(listLine("On", memberships.memberOf(), "member-of"));
+        lists.add(listLine("Excluded from", memberships.excludedFrom(), "excluded-from"));
     }
 
-    private static Component listLine(String label, List<ListChoice> choices, String none, String className) {
+    /** A label and one link per list, each on a chip of its own: list names may contain commas. */
+    private static Component listLine(String label, List<ListChoice> choices, String className) {
         Div line = new Div();
-        line.addClassName(className);
+        line.addClassNames(className, "list-line");
+        Span name = new Span(label + ": ");
+        name.addClassName("list-line-label");
+        line.add(name);
         if (choices.isEmpty()) {
-            line.add(new Span(none));
+            Span none = new Span("no list");
+            none.addClassName("list-none");
+            line.add(none);
             return line;
         }
-        line.add(new Span(label + ": "));
-        for (int i = 0; i < choices.size(); i++) {
-            ListChoice choice = choices.get(i);
-            line.add(new Anchor("list/" + choice.id(), choice.name()));
-            if (i < choices.size() - 1) {
-                line.add(new Span(", "));
-            }
+        for (ListChoice choice : choices) {
+            Anchor link = new Anchor("list/" + choice.id(), choice.name());
+            link.addClassName("list-chip");
+            line.add(link);
         }
         return line;
     }
@@ -231,7 +237,10 @@ class ContactView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
         opportunities.addColumn(o -> money.format(o.amount())).setHeader("Amount").setFlexGrow(1)
                 .setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
         opportunities.setItems(items);
-        opportunities.setAllRowsVisible(true);
+        // As tall as its rows, up to about ten; beyond that it scrolls rather than push the page down.
+        boolean few = items.size() <= OPPORTUNITY_ROWS_SHOWN;
+        opportunities.setAllRowsVisible(few);
+        opportunities.setHeight(few ? null : "24rem");
         return opportunities;
     }
 
