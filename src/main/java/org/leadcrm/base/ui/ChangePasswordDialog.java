@@ -33,6 +33,9 @@ class ChangePasswordDialog extends Dialog {
         setCloseOnOutsideClick(false);
         setWidth("26rem");
         newPassword.setHelperText(PasswordRules.HINT);
+        current.setRequiredIndicatorVisible(true);
+        newPassword.setRequiredIndicatorVisible(true);
+        repeated.setRequiredIndicatorVisible(true);
         formError.addClassName("form-error");
         formError.setVisible(false);
         FormLayout form = new FormLayout(current, newPassword, repeated);

@@ -39,6 +39,10 @@ class NewUserDialog extends UserFormDialog {
         super("New user", "Create user", "new-user-dialog");
         this.creator = creator;
         this.onCreated = onCreated;
+        // Bean Validation marks only the role (@NotNull) as required by itself; all four are.
+        username.setRequiredIndicatorVisible(true);
+        displayName.setRequiredIndicatorVisible(true);
+        password.setRequiredIndicatorVisible(true);
         username.setMaxLength(NewUser.USERNAME_MAX_LENGTH);
         username.setHelperText("Used to sign in; letters, digits and . _ @ -");
         displayName.setMaxLength(NewUser.DISPLAY_NAME_MAX_LENGTH);

@@ -23,6 +23,7 @@ class ResetPasswordDialog extends UserFormDialog {
         this.resetter = resetter;
         this.onReset = onReset;
         password.setHelperText(PasswordRules.HINT);
+        password.setRequiredIndicatorVisible(true);
         password.setWidthFull();
         Paragraph tell = new Paragraph("Tell " + user.displayName() + " the new password in person or by phone. "
                 + "They can change it from their user menu once signed in.");
