@@ -51,23 +51,24 @@ class UsersView extends VerticalLayout {
         grid.addClassName("users-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setMultiSort(false);
+        // Fixed widths: measured once, a column would cut off what a change shows later ("Deactivated", a lock).
         grid.addColumn(UserRow::username).setHeader("Username").setKey("username")
-                .setSortProperty(UserSort.USERNAME.name()).setAutoWidth(true).setFlexGrow(1);
+                .setSortProperty(UserSort.USERNAME.name()).setWidth("7rem").setFlexGrow(1);
         grid.addColumn(UserRow::displayName).setHeader("Name").setKey("name")
-                .setSortProperty(UserSort.NAME.name()).setAutoWidth(true).setFlexGrow(2);
+                .setSortProperty(UserSort.NAME.name()).setWidth("9rem").setFlexGrow(2);
         grid.addColumn(row -> row.role().displayName()).setHeader("Role").setKey("role")
-                .setSortProperty(UserSort.ROLE.name()).setAutoWidth(true).setFlexGrow(1);
+                .setSortProperty(UserSort.ROLE.name()).setWidth("10.5rem").setFlexGrow(0);
         grid.addComponentColumn(UsersView::activeBadge).setHeader("Active").setKey("active")
-                .setSortProperty(UserSort.ACTIVE.name()).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(row -> row.lockedUntil() == null ? "" : dates.dateTime(row.lockedUntil()))
-                .setHeader("Locked until").setKey("lockedUntil").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(row -> row.lastSignInAt() == null ? "Never" : dates.dateTime(row.lastSignInAt()))
+                .setSortProperty(UserSort.ACTIVE.name()).setWidth("8rem").setFlexGrow(0);
+        grid.addColumn(row -> row.lockedUntil() == null ? "" : dates.dateTimeToTheMinute(row.lockedUntil()))
+                .setHeader("Locked until").setKey("lockedUntil").setWidth("12rem").setFlexGrow(0);
+        grid.addColumn(row -> row.lastSignInAt() == null ? "Never" : dates.dateTimeToTheMinute(row.lastSignInAt()))
                 .setHeader("Last sign-in").setKey("lastSignIn")
-                .setSortProperty(UserSort.LAST_SIGN_IN.name()).setAutoWidth(true).setFlexGrow(0);
+                .setSortProperty(UserSort.LAST_SIGN_IN.name()).setWidth("12rem").setFlexGrow(0);
         grid.addComponentColumn(row -> new UserActionsMenu(row, row.username().equals(you), users, refresh))
                 .setHeader("").setKey("actions")
                 // A fixed width: measured automatically, the menu could fold into an overflow button.
-                .setWidth("8rem").setFlexGrow(0);
+                .setWidth("7.5rem").setFlexGrow(0);
         grid.setItems(query -> {
             GridSort<UserSort> sort = GridSort.of(query, UserSort.class, UserSort.NAME);
             return users.findUsers(sort.column(), sort.ascending(), query.getOffset(), query.getLimit()).stream();
