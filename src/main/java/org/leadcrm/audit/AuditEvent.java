@@ -10,7 +10,8 @@ import org.springframework.lang.Nullable;
  * @param contactsAdded    members a rule application added
  * @param targetUsername   the account an operation on users was about
  * @param subject          which contacts a bulk action took, described without personal data
- *                         (a filter's fields, never its search text), at most
+ *                         (a filter's fields, never its search text), or what changed in an
+ *                         account (its role); at most
  *                         {@link AuditService#SUBJECT_MAX_LENGTH} characters once recorded
  * @param exclusionsAdded  contacts a removal from a list also excluded from it
  */
@@ -41,7 +42,12 @@ public record AuditEvent(
 
     /** An operation on the account {@code username}, such as locking it. */
     public static AuditEvent forUser(AuditOperation operation, String username) {
-        return new AuditEvent(operation, null, null, 0, 0, 0, 0, 0, username, null, 0);
+        return forUser(operation, username, null);
+    }
+
+    /** An operation on the account {@code username}, with what changed (a role, say; never a password). */
+    public static AuditEvent forUser(AuditOperation operation, String username, @Nullable String detail) {
+        return new AuditEvent(operation, null, null, 0, 0, 0, 0, 0, username, detail, 0);
     }
 
     /** Contacts deleted from the Contact Manager: the selection described, and what went and stayed. */

@@ -1,7 +1,7 @@
 package org.leadcrm.audit;
 
 /** The operations that leave an audit entry: destructive ones, rule applications (they can empty a
- * list), and changes to who can sign in. */
+ * list), and changes to who can sign in and with which role. */
 public enum AuditOperation {
     REMOVE_ALL_CONTACTS("Remove All Contacts"),
     REMOVE_ALL_CONTACTS_KEEP_EXCLUSIONS("Remove All Contacts (Keep Exclusions)"),
@@ -14,7 +14,13 @@ public enum AuditOperation {
     APPLY_LIST_RULES("Apply list rules"),
     DELETE_OPPORTUNITY("Delete opportunity"),
     ACCOUNT_LOCKED("Account locked"),
-    ACCOUNT_UNLOCKED("Account unlocked");
+    ACCOUNT_UNLOCKED("Account unlocked"),
+    USER_CREATED("User created"),
+    ROLE_CHANGED("Role changed"),
+    USER_DEACTIVATED("User deactivated"),
+    USER_REACTIVATED("User reactivated"),
+    PASSWORD_RESET("Password reset"),
+    PASSWORD_CHANGED("Password changed");
 
     private final String label;
 

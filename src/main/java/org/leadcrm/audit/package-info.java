@@ -1,4 +1,4 @@
-/** The audit log of destructive operations and of accounts locked and unlocked. */
+/** The audit log of destructive operations, of accounts locked and unlocked, and of changes to users. */
 @NullMarked
 package org.leadcrm.audit;
 

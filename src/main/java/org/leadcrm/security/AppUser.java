@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.util.Locale;
 
 /** A person who signs in to LeadCRM. */
 @Entity
@@ -24,6 +25,10 @@ class AppUser {
     @NotBlank
     @Size(max = 50)
     private String username;
+
+    /** {@code username} in lower case, unique: no two usernames differ only in letter case. */
+    @Column(name = "username_key")
+    private String usernameKey;
 
     @NotBlank
     @Size(max = 100)
@@ -47,6 +52,7 @@ class AppUser {
 
     AppUser(String username, String displayName, String passwordHash, Role role) {
         this.username = username;
+        this.usernameKey = keyOf(username);
         this.displayName = displayName;
         this.passwordHash = passwordHash;
         this.role = role;
@@ -78,5 +84,17 @@ class AppUser {
 
     void setActive(boolean active) {
         this.active = active;
+    }
+
+    void setRole(Role role) {
+        this.role = role;
+    }
+
+    void setPasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
+    static String keyOf(String username) {
+        return username.toLowerCase(Locale.ROOT);
     }
 }

@@ -13,6 +13,8 @@ import org.springframework.stereotype.Component;
  * {@code leadcrm.first-admin.username} and {@code leadcrm.first-admin.password} (for example the
  * environment variables LEADCRM_FIRST_ADMIN_USERNAME and LEADCRM_FIRST_ADMIN_PASSWORD). Does
  * nothing once any user exists, so the password can be removed from the environment afterwards.
+ * The password must pass the {@link PasswordRules}, like any other; if it does not, the
+ * application does not start, and says why.
  */
 @Component
 @Order(0)
@@ -37,7 +39,13 @@ class FirstAdministrator implements ApplicationRunner {
         if (username.isBlank() || password.isBlank() || SystemAuthentication.callAsSystem(users::hasUsers)) {
             return;
         }
-        SystemAuthentication.runAsSystem(() -> users.createUser(username.strip(), "Administrator", password, Role.ADMIN));
+        try {
+            SystemAuthentication.runAsSystem(() -> users.createUser(username.strip(), "Administrator", password, Role.ADMIN));
+        } catch (UserChangeRefusedException refused) {
+            // Better no start than an administrator with a guessable password; the reason never quotes it.
+            throw new IllegalStateException("Could not create the first administrator from leadcrm.first-admin.*: "
+                    + refused.getMessage(), refused);
+        }
         log.info("Created the first administrator, {}", username.strip());
     }
 }

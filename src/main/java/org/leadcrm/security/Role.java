@@ -57,6 +57,13 @@ public enum Role {
         public static final String ADMINISTER = "hasRole('ADMIN')";
         /** Open to every signed-in user: said explicitly, so that no service method is unguarded by accident. */
         public static final String SIGNED_IN = "isAuthenticated()";
+        /**
+         * The application itself ({@link SystemAuthentication}), at start-up: for what no person may
+         * do, such as creating the demo users with their well-known password. Nobody can sign in
+         * as "system": no user may have that name.
+         */
+        public static final String ONLY_THE_APPLICATION =
+                "hasRole('ADMIN') and authentication.name == '" + SystemAuthentication.USERNAME + "'";
 
         private Can() {
         }

@@ -80,12 +80,25 @@ class SignInThrottle {
      * long as a lock.
      */
     void recordFailure(String username, String clientAddress) {
+        recordFailure(username, clientAddress, true);
+    }
+
+    /**
+     * As {@link #recordFailure(String, String)}, for a wrong current password given by the
+     * signed-in user when changing it: a lock it leads to is audited as theirs (a signed-in page's
+     * request cannot act as the system, see {@link SystemAuthentication}).
+     */
+    void recordWrongPassword(String username, String clientAddress) {
+        recordFailure(username, clientAddress, false);
+    }
+
+    private void recordFailure(String username, String clientAddress, boolean asSystem) {
         if (username.isEmpty() || username.length() > MAX_USERNAME_LENGTH) {
             return;
         }
         for (int round = 1; round <= ROUNDS; round++) {
             try {
-                if (Boolean.TRUE.equals(transaction.execute(status -> count(username, clientAddress)))) {
+                if (Boolean.TRUE.equals(transaction.execute(status -> count(username, clientAddress, asSystem)))) {
                     return;
                 }
                 createRow(username, clientAddress);
@@ -130,7 +143,7 @@ class SignInThrottle {
     }
 
     /** Inside the counting transaction: false if the pair has no row yet. */
-    private boolean count(String username, String clientAddress) {
+    private boolean count(String username, String clientAddress, boolean asSystem) {
         Instant now = clock.instant();
         MapSqlParameterSource params = pair(username, clientAddress)
                 .addValue("now", timestamp(now))
@@ -158,8 +171,13 @@ class SignInThrottle {
             jdbc.update("update sign_in_throttle set locked_until = :until where username = :username and client_address = :address",
                     params.addValue("until", timestamp(until)));
             if (isAccount(username)) {
-                // the application locks, not whoever's session this request may carry
-                SystemAuthentication.runAsSystem(() -> events.publishEvent(new AccountLocked(username, until)));
+                AccountLocked locked = new AccountLocked(username, until);
+                if (asSystem) {
+                    // the application locks, not whoever's session this request may carry
+                    SystemAuthentication.runAsSystem(() -> events.publishEvent(locked));
+                } else {
+                    events.publishEvent(locked);
+                }
             }
         }
         return true;

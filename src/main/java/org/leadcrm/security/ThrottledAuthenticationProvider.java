@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Username and password sign-in, refused while the {@link SignInThrottle} has locked the account
  * for the client's address. Every failure from that address counts, wrong passwords and tries
- * while locked alike; a successful sign-in clears the address's count.
+ * while locked alike; a successful sign-in clears the address's count and is noted as the user's
+ * last sign-in.
  *
  * <p>The client address is the request's remote address, which Tomcat takes from
  * {@code X-Forwarded-For} only when the request comes from a trusted proxy
@@ -30,12 +31,14 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     private final DaoAuthenticationProvider passwords;
     private final SignInThrottle throttle;
+    private final LastSignIn lastSignIn;
 
     ThrottledAuthenticationProvider(DatabaseUserDetailsService users, PasswordEncoder passwordEncoder,
-            SignInThrottle throttle) {
+            SignInThrottle throttle, LastSignIn lastSignIn) {
         this.passwords = new DaoAuthenticationProvider(users::loadUserByUsername);
         this.passwords.setPasswordEncoder(passwordEncoder);
         this.throttle = throttle;
+        this.lastSignIn = lastSignIn;
     }
 
     @Override
@@ -59,6 +62,12 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         } catch (DataAccessException e) {
             // The password was right; an old count left behind only makes a later lock come sooner.
             log.warn("Could not clear the failed sign-ins of {}: {}", username, e.getMessage());
+        }
+        try {
+            lastSignIn.record(username);
+        } catch (DataAccessException e) {
+            // Only the Users page's "last sign-in" is behind: no reason to refuse the right password.
+            log.warn("Could not note the sign-in of {}: {}", username, e.getMessage());
         }
         return result;
     }

@@ -23,7 +23,7 @@ class RoleJourneyTest extends BrowserTest {
     private static final Set<Role> MANAGE_LISTS = EnumSet.of(Role.ADMIN, Role.COMPANY_MANAGER, Role.MARKETING_MANAGER);
     /** Delete a lead; every item of a list's Options menu. */
     private static final Set<Role> DELETE = EnumSet.of(Role.ADMIN, Role.COMPANY_MANAGER);
-    /** The audit log. */
+    /** The Users page and the audit log. */
     private static final Set<Role> ADMINISTER = EnumSet.of(Role.ADMIN);
 
     @ParameterizedTest(name = "{0}")
@@ -58,7 +58,7 @@ class RoleJourneyTest extends BrowserTest {
         assertThat(browser.visible("vaadin-side-nav-item").stream().map(browser::textOf))
                 .as("the side navigation")
                 .containsExactlyElementsOf(ADMINISTER.contains(role)
-                        ? List.of("Contact Manager", "Lists", "Audit log")
+                        ? List.of("Contact Manager", "Lists", "Users", "Audit log")
                         : List.of("Contact Manager", "Lists"));
         if (!mayDelete) {
             assertThat(destructiveActions()).as("destructive actions on the Contact Manager").isEmpty();

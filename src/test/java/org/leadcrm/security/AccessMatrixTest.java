@@ -56,6 +56,8 @@ class AccessMatrixTest extends IntegrationTest {
 
     /** For what every signed-in user may do that the table has no row for (reading users, auditing). */
     private static final String SIGNED_IN = "any signed-in user";
+    /** For what no role may do, only the application at start-up (creating the demo users). */
+    private static final String APPLICATION = "only the application itself";
     private static final long NO_SUCH_ID = 987_654_321L;
 
     private final ApplicationContext context;
@@ -84,6 +86,7 @@ class AccessMatrixTest extends IntegrationTest {
         String editOpportunity = "create/edit an opportunity";
         String deleteOpportunity = "delete an opportunity";
         OpportunityDraft deal = OpportunityDraft.of("Deal", BigDecimal.TEN, Set.of(NO_SUCH_ID));
+        String ownPassword = "change their own password";
         this.operations = List.of(
                 new Operation(ContactService.class, "find", view,
                         () -> contacts.find(ContactFilter.ALL, ContactSort.NAME, true, 0, 10)),
@@ -163,7 +166,16 @@ class AccessMatrixTest extends IntegrationTest {
                 new Operation(UserService.class, "hasUsers", SIGNED_IN, users::hasUsers),
                 new Operation(UserService.class, "createUser", administer,
                         () -> users.createUser("user" + System.nanoTime(), "Someone", "a long enough password", Role.SALESPERSON)),
+                new Operation(UserService.class, "createDemoUser", APPLICATION,
+                        () -> users.createDemoUser("demo" + System.nanoTime(), "Someone", "demo", Role.SALESPERSON)),
+                new Operation(UserService.class, "findUsers", administer, () -> users.findUsers(UserSort.NAME, true, 0, 10)),
+                new Operation(UserService.class, "countUsers", administer, users::countUsers),
+                new Operation(UserService.class, "changeRole", administer, () -> users.changeRole("nobody", Role.SALESPERSON)),
                 new Operation(UserService.class, "setActive", administer, () -> users.setActive("nobody", false)),
+                new Operation(UserService.class, "resetPassword", administer,
+                        () -> users.resetPassword("nobody", "a long enough password")),
+                new Operation(UserService.class, "changeOwnPassword", ownPassword,
+                        () -> users.changeOwnPassword("not the current password", "a long enough password", null)),
                 new Operation(UserService.class, "unlock", administer, () -> users.unlock("nobody")),
                 new Operation(UserService.class, "lockedUntil", administer, users::lockedUntil));
     }
@@ -178,7 +190,11 @@ class AccessMatrixTest extends IntegrationTest {
         int pairs = 0;
         int allowed = 0;
         for (Operation operation : operations) {
-            Set<Role> expected = operation.action().equals(SIGNED_IN) ? Set.of(Role.values()) : table.allowed(operation.action());
+            Set<Role> expected = switch (operation.action()) {
+                case SIGNED_IN -> Set.of(Role.values());
+                case APPLICATION -> Set.of();
+                default -> table.allowed(operation.action());
+            };
             for (Role role : Role.values()) {
                 signIn(role);
                 boolean refused = refused(operation);
@@ -242,7 +258,7 @@ class AccessMatrixTest extends IntegrationTest {
                 "remove selected members from a list (bulk)",
                 "delete all contacts matching a filter (bulk, from the Contact Manager)",
                 "manage users, unlock accounts, view the audit log", "view/edit opportunities",
-                "create/edit an opportunity", "delete an opportunity");
+                "create/edit an opportunity", "delete an opportunity", "change their own password");
     }
 
     private static boolean refused(Operation operation) {

@@ -57,6 +57,18 @@ class SignInProtectionTest extends IntegrationTest {
     }
 
     @Test
+    void a_successful_sign_in_is_noted_as_the_users_last_and_a_failed_one_is_not() throws Exception {
+        data.user("ada", Role.SALESPERSON);
+        signIn("ada", "wrong");
+        assertThat(lastSignIn("ada")).as("after a wrong password").isNull();
+
+        Instant before = Instant.now().minusSeconds(1);
+        signIn("ada", TestData.PASSWORD);
+
+        assertThat(lastSignIn("ada")).isBetween(before, Instant.now().plusSeconds(1));
+    }
+
+    @Test
     void repeated_failed_sign_ins_lock_the_account_for_a_while() throws Exception {
         data.user("ada", Role.SALESPERSON);
         for (int attempt = 1; attempt <= 5; attempt++) {
@@ -296,6 +308,12 @@ class SignInProtectionTest extends IntegrationTest {
     }
 
     /** The audit entries about an account, oldest first, as "OPERATION by actor". */
+    private @Nullable Instant lastSignIn(String username) {
+        java.sql.Timestamp at = data.jdbc().queryForObject("select last_sign_in_at from app_user where username = ?",
+                java.sql.Timestamp.class, username);
+        return at == null ? null : at.toInstant();
+    }
+
     private List<String> auditEntries(String username) {
         return data.jdbc().queryForList("""
                 select operation || ' by ' || username from audit_entry where target_username = ? order by id

@@ -138,8 +138,18 @@ public class TestData {
      * <p>Creating users is for Administrators, so this runs as the system, whoever the test is
      * signed in as — on a thread of its own: in a Karibu test signed in as someone, Vaadin's
      * security-context strategy would read that user's context from the mocked session instead.
+     *
+     * <p>The "User created" audit entry this writes is removed again: a fixture's users are not
+     * what a test audits, and tests count the entries of what they do.
      */
     public UserSummary user(String username, Role role) {
+        UserSummary user = createUser(username, role);
+        jdbc.update("delete from audit_entry where operation = 'USER_CREATED' and target_username = :username",
+                new MapSqlParameterSource("username", username));
+        return user;
+    }
+
+    private UserSummary createUser(String username, Role role) {
         try {
             return CompletableFuture.supplyAsync(
                             () -> SystemAuthentication.callAsSystem(

@@ -53,7 +53,7 @@ class AuditLogView extends VerticalLayout {
         grid.addColumn(AuditRecord::username).setHeader("Who").setAutoWidth(true);
         grid.addColumn(r -> r.event().operation().label()).setHeader("Operation").setAutoWidth(true);
         grid.addColumn(r -> r.event().listName() == null ? "" : r.event().listName()).setHeader("List").setWidth("14rem").setFlexGrow(3);
-        grid.addColumn(r -> r.event().subject() == null ? "" : r.event().subject()).setHeader("Which contacts").setWidth("14rem").setFlexGrow(3);
+        grid.addColumn(r -> r.event().subject() == null ? "" : r.event().subject()).setHeader("Details").setWidth("14rem").setFlexGrow(3);
         grid.addColumn(r -> r.event().targetUsername() == null ? "" : r.event().targetUsername()).setHeader("Account").setAutoWidth(true);
         // One column of the counts an entry has, so that the log fits a laptop screen.
         grid.addColumn(r -> counts(r.event())).setHeader("Counts").setWidth("16rem").setFlexGrow(2);
@@ -62,8 +62,8 @@ class AuditLogView extends VerticalLayout {
 
         HorizontalLayout filters = new HorizontalLayout(operation, user);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
-        Paragraph note = new Paragraph("Every destructive operation is recorded here with its counts, and every "
-                + "account locked after failed sign-ins or unlocked. "
+        Paragraph note = new Paragraph("Every destructive operation is recorded here with its counts, every "
+                + "account locked after failed sign-ins or unlocked, and every change to a user. "
                 + "Entries hold no personal data of deleted contacts and cannot be edited or deleted.");
         note.addClassName("hint");
         add(new H2("Audit log"), note, filters, grid);

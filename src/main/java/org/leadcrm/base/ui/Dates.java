@@ -13,11 +13,14 @@ public class Dates {
 
     private final DateTimeFormatter date;
     private final DateTimeFormatter dateTime;
+    private final DateTimeFormatter dateTimeToTheMinute;
 
     Dates(Clock clock) {
         this.date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(Locale.US).withZone(clock.getZone());
         this.dateTime = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(Locale.US)
                 .withZone(clock.getZone());
+        this.dateTimeToTheMinute = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(Locale.US).withZone(clock.getZone());
     }
 
     /** "Jun 2, 2025" */
@@ -28,5 +31,10 @@ public class Dates {
     /** "Jun 2, 2025, 9:00:00 AM" */
     public String dateTime(Instant instant) {
         return dateTime.format(instant);
+    }
+
+    /** "Jun 2, 2025, 9:00 AM": for when something last happened, where seconds are noise. */
+    public String dateTimeToTheMinute(Instant instant) {
+        return dateTimeToTheMinute.format(instant);
     }
 }

@@ -3,12 +3,12 @@ package org.leadcrm.base.ui;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.avatar.Avatar;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
@@ -18,20 +18,24 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import org.leadcrm.security.CurrentUser;
 import org.leadcrm.security.Role;
+import org.leadcrm.security.UserService;
 import org.leadcrm.security.UserSummary;
 
 /**
  * The frame around every signed-in page: app name, side navigation (only the views the user may
- * open), the user's name and role, and sign-out.
+ * open), and the user's menu: their name and role, changing their password, signing out.
  */
 @Layout
 @PermitAll
 public class MainLayout extends AppLayout {
 
-    public MainLayout(CurrentUser currentUser, AuthenticationContext authentication) {
+    static final String CHANGE_PASSWORD = "Change password…";
+    static final String SIGN_OUT = "Sign out";
+
+    public MainLayout(CurrentUser currentUser, UserService users, AuthenticationContext authentication) {
         setPrimarySection(Section.DRAWER);
         addToDrawer(brand(), navigation());
-        addToNavbar(new DrawerToggle(), spacer(), userMenu(currentUser, authentication));
+        addToNavbar(new DrawerToggle(), spacer(), userMenu(currentUser, users, authentication));
     }
 
     private static Div brand() {
@@ -64,7 +68,11 @@ public class MainLayout extends AppLayout {
         return spacer;
     }
 
-    private static HorizontalLayout userMenu(CurrentUser currentUser, AuthenticationContext authentication) {
+    /**
+     * Who is signed in, as a menu: changing one's own password, and signing out. The menu's button
+     * shows the user's name and role.
+     */
+    private static MenuBar userMenu(CurrentUser currentUser, UserService users, AuthenticationContext authentication) {
         String name = currentUser.summary().map(UserSummary::displayName).orElse(currentUser.username());
         String role = currentUser.role().map(Role::displayName).orElse("");
         Avatar avatar = new Avatar(name);
@@ -75,11 +83,14 @@ public class MainLayout extends AppLayout {
         userRole.addClassName("user-role");
         Div who = new Div(userName, userRole);
         who.addClassName("user-info");
-        Button signOut = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), click -> authentication.logout());
-        signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        HorizontalLayout menu = new HorizontalLayout(avatar, who, signOut);
+        MenuBar menu = new MenuBar();
         menu.addClassName("user-menu");
-        menu.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.CENTER);
+        menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
+        MenuItem user = menu.addItem(avatar);
+        user.add(who, VaadinIcon.ANGLE_DOWN.create());
+        user.getElement().setAttribute("aria-label", "User menu of " + name);
+        user.getSubMenu().addItem(CHANGE_PASSWORD, click -> new ChangePasswordDialog(users).open());
+        user.getSubMenu().addItem(SIGN_OUT, click -> authentication.logout());
         return menu;
     }
 }

@@ -1,4 +1,4 @@
-/** The sign-in view. */
+/** The sign-in view, and the Users page with its dialogs for Administrators. */
 @NullMarked
 package org.leadcrm.security.ui;
 

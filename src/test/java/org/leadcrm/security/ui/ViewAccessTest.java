@@ -61,6 +61,25 @@ class ViewAccessTest extends KaribuTest {
         assertThat(currentView()).isNotEqualTo("AuditLogView");
     }
 
+    @Test
+    void an_administrator_may_open_the_users_page() {
+        signInAs(Role.ADMIN);
+        UI.getCurrent().navigate("users");
+        assertThat(currentView()).isEqualTo("UsersView");
+        assertThat(menu()).contains("Users");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Role.class, names = "ADMIN", mode = EnumSource.Mode.EXCLUDE)
+    void other_roles_can_neither_open_nor_see_the_users_page(Role role) {
+        signInAs(role);
+        UI.getCurrent().navigate("contacts");
+        assertThat(menu()).doesNotContain("Users");
+
+        UI.getCurrent().navigate("users");
+        assertThat(currentView()).isNotEqualTo("UsersView");
+    }
+
     /** The view the router shows now (views are package-private, so by name). */
     private static String currentView() {
         return ClassUtils.getUserClass(UI.getCurrent().getInternals().getActiveRouterTargetsChain().get(0)).getSimpleName();
