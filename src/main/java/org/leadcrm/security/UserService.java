@@ -22,6 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
  * ever part of a message, an event or a log line.
  */
 @Service
+// Every method runs in a transaction (reads say readOnly); the private helpers run in their caller's.
+@Transactional
 public class UserService {
 
     private final AppUserRepository users;

@@ -1,4 +1,4 @@
-/** The sign-in view, and the Users page with its dialogs for Administrators. */
+/** The sign-in view. */
 @NullMarked
 package org.leadcrm.security.ui;
 

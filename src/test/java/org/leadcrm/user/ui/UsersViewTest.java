@@ -1,4 +1,4 @@
-package org.leadcrm.security.ui;
+package org.leadcrm.user.ui;
 
 import static com.github.mvysny.kaributesting.v10.ContextMenuKt._clickItemWithCaption;
 import static com.github.mvysny.kaributesting.v10.GridKt._get;

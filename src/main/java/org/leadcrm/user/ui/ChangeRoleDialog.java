@@ -1,4 +1,4 @@
-package org.leadcrm.security.ui;
+package org.leadcrm.user.ui;
 
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.combobox.ComboBox;
