@@ -27,6 +27,7 @@ class PermissionsAgreeTest {
             Permission.DELETE_CONTACTS, List.of("delete a lead (one)", "Options: Remove All Contacts (either form)",
                     "Options: Permanently Delete All Contacts", "Options: Permanently Delete All Contacts and List",
                     "Options: Delete List", "delete all contacts matching a filter (bulk, from the Contact Manager)"),
+            Permission.EXPORT_CONTACTS, List.of("export contacts to CSV"),
             Permission.ADMINISTER, List.of("manage users, unlock accounts, view the audit log"));
 
     @Test
