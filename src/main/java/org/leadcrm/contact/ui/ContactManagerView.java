@@ -340,6 +340,10 @@ class ContactManagerView extends VerticalLayout {
                             allMatching.setValue(false);
                             refresh();
                         }));
+        if (exports.allowed()) {
+            dialog.offerDownload(exports.selection(current::selection, CountConfirmDialog.DOWNLOAD_FIRST,
+                    "A CSV file of the selected contacts as they are now"));
+        }
         dialog.open();
         background.load(() -> bulkDeletion.previewDeletion(current.selection()),
                 shown -> dialog.showCounts(shown, new CountConfirmDialog.Figures(shown.preview().selected(),

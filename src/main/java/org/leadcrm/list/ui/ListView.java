@@ -160,7 +160,7 @@ class ListView extends VerticalLayout implements HasUrlParameter<Long>, HasDynam
                     "Download the list's " + Counts.of(list.memberCount(), "member", "members") + " as a CSV file"));
         }
         if (currentUser.has(Permission.DELETE_CONTACTS)) {
-            actions.add(new ListOptionsMenu(list, options, background, this::refresh, this::showListsPage));
+            actions.add(new ListOptionsMenu(list, options, background, exports, this::refresh, this::showListsPage));
         }
     }
 

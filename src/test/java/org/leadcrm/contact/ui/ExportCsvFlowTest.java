@@ -3,6 +3,7 @@ package org.leadcrm.contact.ui;
 import static com.github.mvysny.kaributesting.v10.DownloadKt._download;
 import static com.github.mvysny.kaributesting.v10.GridKt._get;
 import static com.github.mvysny.kaributesting.v10.GridKt._size;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,8 +14,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.leadcrm.base.ui.CountConfirmDialog;
 import org.leadcrm.base.ui.KaribuTest;
 import org.leadcrm.contact.ContactStatus;
+import org.leadcrm.export.ui.ExportLink;
 import org.leadcrm.security.Role;
 import org.leadcrm.testsupport.ExportedCsv;
 import org.leadcrm.testsupport.TestData;
@@ -29,15 +32,18 @@ class ExportCsvFlowTest extends KaribuTest {
 
     private static final String TRICKY_LAST_NAME = "Smith, \"Jr.\"\nSecond line";
 
+    private long ada;
+    private long carl;
+
     ExportCsvFlowTest(TestData data, ApplicationContext context) {
         super(data, context);
     }
 
     @BeforeEach
     void leadsAndACustomer() {
-        data.contact().name("Ada", "Lovelace").company("=1+1").status(ContactStatus.LEAD).create();
+        ada = data.contact().name("Ada", "Lovelace").company("=1+1").status(ContactStatus.LEAD).create();
         data.contact().name("Zoë", TRICKY_LAST_NAME).status(ContactStatus.LEAD).create();
-        data.contact().name("Carl", "Customer").status(ContactStatus.CUSTOMER).create();
+        carl = data.contact().name("Carl", "Customer").status(ContactStatus.CUSTOMER).create();
     }
 
     private ContactManagerView open(Role role) {
@@ -93,5 +99,18 @@ class ExportCsvFlowTest extends KaribuTest {
     @EnumSource(value = Role.class, names = {"SALESPERSON", "JR_SALESPERSON"})
     void salespeople_get_no_export(Role role) {
         assertThat(open(role).exportCsv.isVisible()).isFalse();
+    }
+
+    @Test
+    void the_bulk_delete_confirmation_offers_the_contacts_being_deleted_for_download_first() {
+        ContactManagerView view = open(Role.ADMIN);
+        tick(view, Set.of("Lovelace", "Customer"));
+        _click(view.deleteSelected);
+        CountConfirmDialog<?> dialog = _get(CountConfirmDialog.class);
+
+        ExportLink downloadFirst = _get(dialog, ExportLink.class);
+        assertThat(downloadFirst.label()).isEqualTo("Download these contacts first");
+        assertThat(ExportedCsv.read(_download(downloadFirst)).column("Last name")).containsExactly("Lovelace", "Customer");
+        assertThat(data.contactIds()).contains(ada, carl);
     }
 }

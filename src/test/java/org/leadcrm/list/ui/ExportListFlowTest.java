@@ -1,14 +1,18 @@
 package org.leadcrm.list.ui;
 
+import static com.github.mvysny.kaributesting.v10.ContextMenuKt._clickItemWithCaption;
 import static com.github.mvysny.kaributesting.v10.DownloadKt._download;
+import static com.github.mvysny.kaributesting.v10.GridKt._getCellComponent;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.leadcrm.base.ui.CountConfirmDialog;
 import org.leadcrm.base.ui.KaribuTest;
 import org.leadcrm.export.ui.ExportLink;
 import org.leadcrm.security.Role;
@@ -16,7 +20,10 @@ import org.leadcrm.testsupport.ExportedCsv;
 import org.leadcrm.testsupport.TestData;
 import org.springframework.context.ApplicationContext;
 
-/** "Export CSV" on a list's page: the list's members as they are when the link is clicked. */
+/**
+ * "Export CSV" on a list's page, and "Download these contacts first" in the confirmation of both
+ * permanent deletes: the list's members as they are when the link is clicked.
+ */
 class ExportListFlowTest extends KaribuTest {
 
     private long list;
@@ -58,5 +65,36 @@ class ExportListFlowTest extends KaribuTest {
     @EnumSource(value = Role.class, names = {"SALESPERSON", "JR_SALESPERSON"})
     void salespeople_get_no_export_on_a_lists_page(Role role) {
         assertThat(_find(openList(role).actions, ExportLink.class)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Role.class, names = {"ADMIN", "COMPANY_MANAGER"})
+    void both_permanent_deletes_offer_the_members_as_they_are_now_for_download_first(Role role) {
+        for (String item : new String[] {ListOptionsMenu.DELETE_ALL, ListOptionsMenu.DELETE_ALL_AND_LIST}) {
+            _clickItemWithCaption(_get(openList(role), ListOptionsMenu.class), item);
+            CountConfirmDialog<?> dialog = _get(CountConfirmDialog.class);
+            long newcomer = data.contact("Nina", "Newcomer");
+            data.addMembers(list, newcomer); // joins while the dialog is open: "as they are now" includes her
+
+            ExportLink downloadFirst = _get(dialog, ExportLink.class);
+
+            assertThat(downloadFirst.label()).as(item).isEqualTo("Download these contacts first");
+            assertThat(ExportedCsv.read(_download(downloadFirst)).column("Last name")).as(item)
+                    .contains("Lovelace", "Turing", "Newcomer").doesNotContain("Excluded", "Outsider");
+            dialog.close();
+        }
+        assertThat(data.listExists(list)).isTrue();
+    }
+
+    @Test
+    void the_options_in_the_lists_grid_offer_the_download_too() {
+        signInAs(Role.ADMIN);
+        UI.getCurrent().navigate(ListsView.class);
+        ListOptionsMenu options = (ListOptionsMenu) _getCellComponent(_get(ListsView.class).grid, 0, "options");
+        _clickItemWithCaption(options, ListOptionsMenu.DELETE_ALL);
+
+        ExportLink downloadFirst = _get(_get(CountConfirmDialog.class), ExportLink.class);
+
+        assertThat(ExportedCsv.read(_download(downloadFirst)).column("Last name")).containsExactly("Lovelace", "Turing");
     }
 }
