@@ -56,6 +56,16 @@ public record AuditEvent(
                 opportunitiesDeleted, 0, 0, null, subject, 0);
     }
 
+    /**
+     * Contacts written to a CSV file: a list's members ({@code listId} and {@code listName} set) or a
+     * selection in the Contact Manager, described in {@code subject}; {@code rows} is the file's
+     * number of contacts.
+     */
+    public static AuditEvent contactsExported(@Nullable Long listId, @Nullable String listName, String subject,
+            long rows) {
+        return new AuditEvent(AuditOperation.EXPORT_CONTACTS, listId, listName, rows, 0, 0, 0, 0, null, subject, 0);
+    }
+
     /** Members removed from a list in bulk, {@code excluded} of them also excluded from it. */
     public static AuditEvent membersRemoved(long listId, String listName, String subject, long removed, long excluded) {
         return new AuditEvent(AuditOperation.REMOVE_SELECTED_MEMBERS, listId, listName, removed, 0, 0, 0, 0, null,

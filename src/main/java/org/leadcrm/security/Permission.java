@@ -8,6 +8,7 @@ public enum Permission {
     MANAGE_LISTS(EnumSet.of(Role.ADMIN, Role.COMPANY_MANAGER, Role.MARKETING_MANAGER)),
     DELETE_CONTACTS(EnumSet.of(Role.ADMIN, Role.COMPANY_MANAGER)),
     DELETE_OPPORTUNITIES(EnumSet.of(Role.ADMIN, Role.COMPANY_MANAGER)),
+    EXPORT_CONTACTS(EnumSet.of(Role.ADMIN, Role.COMPANY_MANAGER, Role.MARKETING_MANAGER, Role.SALES_MANAGER)),
     ADMINISTER(EnumSet.of(Role.ADMIN));
 
     private final Set<Role> roles;

@@ -54,6 +54,8 @@ public enum Role {
                 "hasAnyRole('ADMIN', 'COMPANY_MANAGER', 'MARKETING_MANAGER')";
         public static final String DELETE_CONTACTS = "hasAnyRole('ADMIN', 'COMPANY_MANAGER')";
         public static final String DELETE_OPPORTUNITIES = "hasAnyRole('ADMIN', 'COMPANY_MANAGER')";
+        public static final String EXPORT_CONTACTS =
+                "hasAnyRole('ADMIN', 'COMPANY_MANAGER', 'MARKETING_MANAGER', 'SALES_MANAGER')";
         public static final String ADMINISTER = "hasRole('ADMIN')";
         /** Open to every signed-in user: said explicitly, so that no service method is unguarded by accident. */
         public static final String SIGNED_IN = "isAuthenticated()";

@@ -4,9 +4,12 @@ import com.sun.management.GarbageCollectionNotificationInfo;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.lang.management.MemoryUsage;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.management.NotificationEmitter;
 import javax.management.NotificationListener;
@@ -21,6 +24,9 @@ import javax.management.openmbean.CompositeData;
 final class HeapSampler implements AutoCloseable {
 
     private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
+    /** The heap's pools: a collection's report covers Metaspace and the code cache too, which are not heap. */
+    private static final Set<String> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(pool -> pool.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
 
     private final long baseline;
     private final AtomicLong peak = new AtomicLong();
@@ -39,8 +45,9 @@ final class HeapSampler implements AutoCloseable {
                 NotificationListener listener = (notification, handback) -> {
                     if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
                         var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-                        long after = info.getGcInfo().getMemoryUsageAfterGc().values().stream()
-                                .mapToLong(MemoryUsage::getUsed).sum();
+                        long after = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
+                                .filter(pool -> HEAP_POOLS.contains(pool.getKey()))
+                                .mapToLong(pool -> pool.getValue().getUsed()).sum();
                         peakAfterGc.accumulateAndGet(after, Math::max);
                     }
                 };

@@ -30,7 +30,8 @@ import org.leadcrm.list.BulkEditService;
  * LeadCRM at a million contacts: the list Options, Bulk Edit, deleting all contacts matching a
  * filter from the Contact Manager, and the Contact Manager's queries, each timed through the
  * application's own services against hand-written SQL (and, for a list's permanent delete, a naive
- * Spring Data JPA version) in the same run, on H2 and on PostgreSQL.
+ * Spring Data JPA version) in the same run, on H2 and on PostgreSQL; and Export CSV against the
+ * database's own bulk export ({@link ExportBench}).
  *
  * <p>Not a test: run it with {@code ./mvnw -Pbench test-compile exec:exec} (see the {@code bench}
  * profile in pom.xml and README). Settings are system properties, see {@link BenchConfig};
@@ -115,6 +116,9 @@ public final class LeadCrmBenchmark {
             }
             if (config.runs("grid")) {
                 grid(app, data);
+            }
+            if (config.runs("export")) {
+                new ExportBench(app, data, results, config, line -> log("%s", line)).run();
             }
             if (size >= config.gridOnlyBelow()) {
                 Operations ops = new Operations(app, data);

@@ -13,6 +13,7 @@ final class Results {
     static final String OURS = "ours";
     static final String HAND = "hand SQL";
     static final String NAIVE = "naive JPA";
+    static final String DATABASE = "database's own export";
     /** The operation the naive JPA baseline is measured, and extrapolated, for. */
     static final String LIST_DELETE = "Permanently Delete All Contacts";
 
@@ -87,6 +88,7 @@ final class Results {
             operations(md, db);
             grid(md, db);
             heap(md, db);
+            exports(md, db);
         }
         if (!notes.isEmpty()) {
             md.append("## Notes from the run\n\n");
@@ -101,7 +103,7 @@ final class Results {
         md.append("| operation | rows | dataset | ours ms | hand SQL ms | ours / hand | naive JPA ms | naive / ours | runs (ours/hand/naive) | targets |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
         List<Map.Entry<Key, Map<String, Series>>> rows = series.entrySet().stream()
-                .filter(e -> e.getKey().db() == db && !e.getKey().section().equals("d")).toList();
+                .filter(e -> e.getKey().db() == db && List.of("a", "b", "c").contains(e.getKey().section())).toList();
         // naive per member count, for extrapolation
         for (var entry : rows) {
             Key key = entry.getKey();
@@ -220,6 +222,39 @@ final class Results {
                             + (Double.isNaN(ours.maxHeapLiveMb()) ? "" : "; " + check("live ≤ 64 MB", ours.maxHeapLiveMb() <= 64))));
         }
         md.append('\n');
+    }
+
+    private void exports(StringBuilder md, BenchDb db) {
+        List<Map.Entry<Key, Map<String, Series>>> rows = series.entrySet().stream()
+                .filter(e -> e.getKey().db() == db && e.getKey().section().equals("x")).toList();
+        if (rows.isEmpty()) {
+            return;
+        }
+        md.append("### (x) Export CSV: ours against the database's own bulk export of the same rows\n\n");
+        md.append("Ours: ContactExportService to a stream that counts bytes. The database's: "
+                + (db == BenchDb.POSTGRES ? "`COPY (SELECT …) TO STDOUT (FORMAT csv, HEADER)` through pgjdbc's CopyManager"
+                        : "`CALL CSVWRITE(file, 'SELECT …')`")
+                + ". Heap: peak growth as in (e), median of the runs (max in brackets), and live after a collection.\n\n");
+        md.append("| export | rows | dataset | ours ms | ours rows/s | database ms | database rows/s | ours / database"
+                + " | ours heap peak | ours live | database heap peak | targets (PostgreSQL) |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        for (var entry : rows) {
+            Key key = entry.getKey();
+            Series ours = entry.getValue().get(OURS);
+            Series database = entry.getValue().get(DATABASE);
+            double oursMs = ours.medianMillis();
+            double databaseMs = database == null ? Double.NaN : database.medianMillis();
+            md.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %s | %s | %s | %s | %s | %s | %s | %s | %s; %s |%n",
+                    key.operation(), key.size(), key.datasetSize(), ms(oursMs), perSecond(key.size(), oursMs),
+                    ms(databaseMs), perSecond(key.size(), databaseMs), ratio(oursMs / databaseMs), heapCell(ours),
+                    mb(ours.maxHeapLiveMb()), heapCell(database), check("ours/database ≤ 2", oursMs / databaseMs <= 2),
+                    check("peak ≤ 64 MB", ours.medianHeapPeakMb() <= 64)));
+        }
+        md.append('\n');
+    }
+
+    private static String perSecond(long rows, double millis) {
+        return Double.isNaN(millis) || millis <= 0 ? "–" : String.format(Locale.ROOT, "%,.0f", rows / (millis / 1000));
     }
 
     private static String heapCell(Series series) {

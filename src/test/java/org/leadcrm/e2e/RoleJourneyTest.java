@@ -23,6 +23,9 @@ class RoleJourneyTest extends BrowserTest {
     private static final Set<Role> MANAGE_LISTS = EnumSet.of(Role.ADMIN, Role.COMPANY_MANAGER, Role.MARKETING_MANAGER);
     /** Delete a lead; every item of a list's Options menu. */
     private static final Set<Role> DELETE = EnumSet.of(Role.ADMIN, Role.COMPANY_MANAGER);
+    /** Export contacts to CSV. */
+    private static final Set<Role> EXPORT = EnumSet.of(Role.ADMIN, Role.COMPANY_MANAGER, Role.MARKETING_MANAGER,
+            Role.SALES_MANAGER);
     /** The Users page and the audit log. */
     private static final Set<Role> ADMINISTER = EnumSet.of(Role.ADMIN);
 
@@ -36,6 +39,7 @@ class RoleJourneyTest extends BrowserTest {
         data.addMembers(newsletter, own, others);
         boolean mayManageLists = MANAGE_LISTS.contains(role);
         boolean mayDelete = DELETE.contains(role);
+        boolean mayExport = EXPORT.contains(role);
 
         browser.signIn(user.username(), TestData.PASSWORD);
 
@@ -51,7 +55,8 @@ class RoleJourneyTest extends BrowserTest {
                 .hasSize(role == Role.JR_SALESPERSON ? 0 : 1);
         assertThat(browser.hasButton("Add to list…")).as("Add to list…").isEqualTo(mayManageLists);
         assertThat(browser.visible("vaadin-checkbox").stream().map(browser::textOf).anyMatch(l -> l.startsWith("Select all")))
-                .as("Select all matching").isEqualTo(mayManageLists);
+                .as("Select all matching").isEqualTo(mayManageLists || mayExport);
+        assertThat(browser.visible("a", "Export CSV")).as("Export CSV on the Contact Manager").hasSize(mayExport ? 1 : 0);
         assertThat(browser.visible("vaadin-button[aria-label=\"Delete Alice Example\"]")).as("the row's delete button")
                 .hasSize(mayDelete ? 1 : 0);
         assertThat(browser.hasButton("Delete")).as("the Delete button of the toolbar").isEqualTo(mayDelete);
@@ -80,6 +85,7 @@ class RoleJourneyTest extends BrowserTest {
         browser.find("h2", "Newsletter");
         browser.gridCell("Alice Example");
         assertThat(browser.hasButton("Edit")).as("Edit").isEqualTo(mayManageLists);
+        assertThat(browser.visible("a", "Export CSV")).as("Export CSV on the list's page").hasSize(mayExport ? 1 : 0);
         assertThat(hasOptionsMenu("Newsletter")).as("the Options menu on the list's page").isEqualTo(mayDelete);
         if (!mayDelete) {
             assertThat(destructiveActions()).as("destructive actions on the list's page")

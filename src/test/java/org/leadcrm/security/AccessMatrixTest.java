@@ -2,6 +2,9 @@ package org.leadcrm.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.lang.reflect.Modifier;
@@ -26,6 +29,7 @@ import org.leadcrm.deletion.BulkDeletionService;
 import org.leadcrm.deletion.ContactDeletion;
 import org.leadcrm.deletion.ContactSelection;
 import org.leadcrm.deletion.LeadDeletionService;
+import org.leadcrm.export.ContactExportService;
 import org.leadcrm.list.BulkEditService;
 import org.leadcrm.list.ListDraft;
 import org.leadcrm.list.ListMemberService;
@@ -66,7 +70,7 @@ class AccessMatrixTest extends IntegrationTest {
 
     AccessMatrixTest(TestData data, ApplicationContext context, TransactionTemplate transaction, ContactService contacts,
             ListService lists, BulkEditService bulkEdit, ListMemberService listMembers, ListOptionsService options, LeadDeletionService leads, ContactDeletion deletion,
-            BulkDeletionService bulkDeletion,
+            BulkDeletionService bulkDeletion, ContactExportService export,
             OpportunityService opportunities, AuditService audit, UserService users) {
         super(data);
         this.context = context;
@@ -81,6 +85,7 @@ class AccessMatrixTest extends IntegrationTest {
         String deleteList = "Options: Delete List";
         String removeSelected = "remove selected members from a list (bulk)";
         String deleteMatching = "delete all contacts matching a filter (bulk, from the Contact Manager)";
+        String exportCsv = "export contacts to CSV";
         String administer = "manage users, unlock accounts, view the audit log";
         String viewOpportunities = "view/edit opportunities";
         String editOpportunity = "create/edit an opportunity";
@@ -142,6 +147,11 @@ class AccessMatrixTest extends IntegrationTest {
                         () -> bulkDeletion.previewDeletion(BulkSelection.matching(ContactFilter.ALL))),
                 new Operation(BulkDeletionService.class, "deleteSelected", deleteMatching,
                         () -> bulkDeletion.deleteSelected(BulkSelection.of(Set.of(NO_SUCH_ID)), 1, 0, ProgressListener.NONE)),
+                new Operation(ContactExportService.class, "exportSelection", exportCsv,
+                        () -> exportQuietly(() -> export.exportSelection(BulkSelection.matching(ContactFilter.ALL),
+                                OutputStream.nullOutputStream()))),
+                new Operation(ContactExportService.class, "exportList", exportCsv,
+                        () -> exportQuietly(() -> export.exportList(NO_SUCH_ID, OutputStream.nullOutputStream()))),
                 new Operation(ContactDeletion.class, "preview", deleteLead,
                         () -> deletion.preview(ContactSelection.contact(NO_SUCH_ID))),
                 new Operation(ContactDeletion.class, "delete", deleteLead,
@@ -258,7 +268,21 @@ class AccessMatrixTest extends IntegrationTest {
                 "remove selected members from a list (bulk)",
                 "delete all contacts matching a filter (bulk, from the Contact Manager)",
                 "manage users, unlock accounts, view the audit log", "view/edit opportunities",
-                "create/edit an opportunity", "delete an opportunity", "change their own password");
+                "create/edit an opportunity", "delete an opportunity", "change their own password",
+                "export contacts to CSV");
+    }
+
+    private interface Export {
+        long run() throws IOException;
+    }
+
+    /** An export to nowhere; an I/O failure would mean the guard let it through, as any other error. */
+    private static void exportQuietly(Export export) {
+        try {
+            export.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static boolean refused(Operation operation) {

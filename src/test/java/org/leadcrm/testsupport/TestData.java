@@ -220,6 +220,7 @@ public class TestData {
         private String firstName = "First" + n;
         private String lastName = "Last" + n;
         private String email;
+        private String phone;
         private String company;
         private String city;
         private String country;
@@ -241,6 +242,11 @@ public class TestData {
 
         public NewContact email(String value) {
             this.email = value;
+            return this;
+        }
+
+        public NewContact phone(String value) {
+            this.phone = value;
             return this;
         }
 
@@ -289,15 +295,16 @@ public class TestData {
             String address = email != null ? email
                     : (firstName + "." + lastName + "." + n + "@example.com").toLowerCase(Locale.ROOT).replace(' ', '-');
             return insert("""
-                    insert into contact (first_name, last_name, email, email_key, company, city, country, status,
+                    insert into contact (first_name, last_name, email, email_key, phone, company, city, country, status,
                         lead_score, owner_id, crm_system, external_id, created_at, updated_at)
-                    values (:first, :last, :email, :emailKey, :company, :city, :country, :status,
+                    values (:first, :last, :email, :emailKey, :phone, :company, :city, :country, :status,
                         :score, :owner, :crm, :external, :created, :created)
                     """, new MapSqlParameterSource()
                     .addValue("first", firstName)
                     .addValue("last", lastName)
                     .addValue("email", address)
                     .addValue("emailKey", address.strip().toLowerCase(Locale.ROOT))
+                    .addValue("phone", phone)
                     .addValue("company", company)
                     .addValue("city", city)
                     .addValue("country", country)

@@ -62,8 +62,8 @@ class AuditLogView extends VerticalLayout {
 
         HorizontalLayout filters = new HorizontalLayout(operation, user);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
-        Paragraph note = new Paragraph("Every destructive operation is recorded here with its counts, every "
-                + "account locked after failed sign-ins or unlocked, and every change to a user. "
+        Paragraph note = new Paragraph("Every destructive operation and every export is recorded here with its counts, "
+                + "every account locked after failed sign-ins or unlocked, and every change to a user. "
                 + "Entries hold no personal data of deleted contacts and cannot be edited or deleted.");
         note.addClassName("hint");
         add(new H2("Audit log"), note, filters, grid);
@@ -77,6 +77,10 @@ class AuditLogView extends VerticalLayout {
 
     /** "2,679 contacts · 133 synced kept · 117 opportunities deleted": the counts that are not zero. */
     static String counts(AuditEvent event) {
+        if (event.operation() == AuditOperation.EXPORT_CONTACTS) {
+            // An export has one count, the rows of its file, and none is worth saying too.
+            return Counts.of(event.contactsAffected(), "row exported", "rows exported");
+        }
         List<String> parts = new ArrayList<>();
         addIfAny(parts, event.contactsAffected(), "contact", "contacts");
         addIfAny(parts, event.contactsAdded(), "added", "added");

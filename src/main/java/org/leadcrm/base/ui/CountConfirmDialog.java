@@ -3,6 +3,8 @@ package org.leadcrm.base.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -26,6 +28,8 @@ import org.jspecify.annotations.Nullable;
 public class CountConfirmDialog<T> extends Dialog {
 
     static final String COUNTING = "counting…";
+    /** The label of the link {@link #offerDownload} shows. */
+    public static final String DOWNLOAD_FIRST = "Download these contacts first";
 
     final TextField typedCount;
     final Button delete = new Button("Delete");
@@ -37,6 +41,7 @@ public class CountConfirmDialog<T> extends Dialog {
     private final Span deleted = new Span(COUNTING);
     private final Span opportunities = new Span(COUNTING);
     private final Paragraph problem = new Paragraph();
+    private final Div download = new Div();
     private @Nullable T shown;
     private long countedNumber;
 
@@ -82,6 +87,9 @@ public class CountConfirmDialog<T> extends Dialog {
         facts.addClassName("deletion-facts");
         add(facts);
         add(new Paragraph(wording.afterwards()));
+        download.addClassName("download-first");
+        download.setVisible(false);
+        add(download);
         problem.addClassName("count-problem");
         problem.setVisible(false);
         add(problem);
@@ -106,6 +114,16 @@ public class CountConfirmDialog<T> extends Dialog {
         });
         cancel.addClickListener(e -> close());
         getFooter().add(cancel, delete);
+    }
+
+    /**
+     * Offers a copy of the contacts before they go, for users who may export: {@code link} (labelled
+     * {@link #DOWNLOAD_FIRST}) is shown above the field the count is typed into.
+     */
+    public void offerDownload(Anchor link) {
+        download.removeAll();
+        download.add(link);
+        download.setVisible(true);
     }
 
     /** The counts are in: show them and let the user type the number. */

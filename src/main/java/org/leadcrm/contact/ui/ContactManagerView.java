@@ -39,6 +39,8 @@ import org.leadcrm.contact.ContactStatus;
 import org.leadcrm.deletion.BulkDeletionService;
 import org.leadcrm.deletion.LeadDeletionService;
 import org.leadcrm.deletion.SelectionDeletionPreview;
+import org.leadcrm.export.ui.ExportLink;
+import org.leadcrm.export.ui.ExportLinks;
 import org.leadcrm.list.BulkEditService;
 import org.leadcrm.list.ListChoice;
 import org.leadcrm.list.ListService;
@@ -50,8 +52,8 @@ import org.leadcrm.security.UserSummary;
 
 /**
  * The Contact Manager: every contact the user may see, paged, sorted and filtered by the
- * database, with Bulk Edit into lists and, for those allowed to, deleting one lead or many
- * contacts at once (ticked rows or all matching the filter).
+ * database, with Bulk Edit into lists, export to CSV and, for those allowed to, deleting one lead or
+ * many contacts at once (ticked rows or all matching the filter).
  */
 @Route("")
 @RouteAlias("contacts")
@@ -66,6 +68,7 @@ class ContactManagerView extends VerticalLayout {
     private final BulkDeletionService bulkDeletion;
     private final BackgroundOperation background;
     private final BulkEditService bulkEdit;
+    private final ExportLinks exports;
     private final CurrentUser currentUser;
     private final UserService users;
     private final Dates dates;
@@ -80,22 +83,27 @@ class ContactManagerView extends VerticalLayout {
     final Button addToList = new Button("Add to list…", VaadinIcon.PLUS.create());
     final Button deleteSelected = new Button("Delete", VaadinIcon.TRASH.create());
     final Button newContact = new Button("New contact", VaadinIcon.PLUS.create());
+    final ExportLink exportCsv;
 
     private ContactFilter filter = ContactFilter.ALL;
     private long matching;
+    /** What "Export CSV" downloads, for its handler, which runs without the UI's lock: kept up to date here. */
+    private volatile BulkSelection toExport = BulkSelection.matching(ContactFilter.ALL);
 
     ContactManagerView(ContactService contacts, ListService lists, BulkEditService bulkEdit,
             LeadDeletionService leadDeletion, BulkDeletionService bulkDeletion, UserService users,
-            BackgroundOperation background, CurrentUser currentUser, Dates dates) {
+            BackgroundOperation background, ExportLinks exports, CurrentUser currentUser, Dates dates) {
         this.contacts = contacts;
         this.lists = lists;
         this.bulkEdit = bulkEdit;
         this.leadDeletion = leadDeletion;
         this.bulkDeletion = bulkDeletion;
         this.background = background;
+        this.exports = exports;
         this.currentUser = currentUser;
         this.users = users;
         this.dates = dates;
+        this.exportCsv = exports.selection(() -> toExport, "Export CSV", "");
         addClassName("contact-manager");
         setSizeFull();
 
@@ -116,7 +124,7 @@ class ContactManagerView extends VerticalLayout {
         filters.addClassName("filter-bar");
         filters.setWrap(true);
 
-        HorizontalLayout actions = new HorizontalLayout(allMatching, addToList, deleteSelected);
+        HorizontalLayout actions = new HorizontalLayout(allMatching, addToList, exportCsv, deleteSelected);
         actions.setAlignItems(FlexComponent.Alignment.CENTER);
         actions.addClassName("bulk-bar");
         actions.setVisible(mayActOnSelection());
@@ -205,11 +213,13 @@ class ContactManagerView extends VerticalLayout {
         deleteSelected.addThemeVariants(ButtonVariant.LUMO_ERROR);
         deleteSelected.addClickListener(e -> deleteSelection());
         deleteSelected.setVisible(currentUser.has(Permission.DELETE_CONTACTS));
+        exportCsv.setVisible(exports.allowed());
         updateActions();
     }
 
     private boolean mayActOnSelection() {
-        return currentUser.has(Permission.MANAGE_LISTS) || currentUser.has(Permission.DELETE_CONTACTS);
+        return currentUser.has(Permission.MANAGE_LISTS) || currentUser.has(Permission.DELETE_CONTACTS)
+                || exports.allowed();
     }
 
     private void applyFilter(ContactFilter newFilter) {
@@ -234,6 +244,21 @@ class ContactManagerView extends VerticalLayout {
         addToList.setText(allMatching.getValue() || selected.isEmpty() ? "Add to list…"
                 : "Add " + selected.size() + " to list…");
         updateDelete(selected);
+        updateExport(selected);
+    }
+
+    /** Ticked rows are exported if there are any; otherwise (or with "all matching" ticked) the filter. */
+    private void updateExport(Set<ContactRow> selected) {
+        if (!allMatching.getValue() && !selected.isEmpty()) {
+            toExport = BulkSelection.of(selected.stream().map(ContactRow::id).collect(Collectors.toSet()));
+            exportCsv.describe("Export " + Counts.number(selected.size()) + " to CSV",
+                    "Download the " + Counts.of(selected.size(), "ticked contact", "ticked contacts") + " as a CSV file");
+        } else {
+            toExport = BulkSelection.matching(filter);
+            exportCsv.describe("Export CSV", filter.equals(ContactFilter.ALL)
+                    ? "Download all " + Counts.of(matching, "contact", "contacts") + " as a CSV file"
+                    : "Download the " + Counts.of(matching, "contact", "contacts") + " matching the filter as a CSV file");
+        }
     }
 
     /** One ticked lead is deleted by name; several rows, or all matching, through the count-match confirmation. */
@@ -325,6 +350,10 @@ class ContactManagerView extends VerticalLayout {
                             allMatching.setValue(false);
                             refresh();
                         }));
+        if (exports.allowed()) {
+            dialog.offerDownload(exports.selection(current::selection, CountConfirmDialog.DOWNLOAD_FIRST,
+                    "A CSV file of the selected contacts as they are now"));
+        }
         dialog.open();
         background.load(() -> bulkDeletion.previewDeletion(current.selection()),
                 shown -> dialog.showCounts(shown, new CountConfirmDialog.Figures(shown.preview().selected(),

@@ -10,6 +10,7 @@ import org.leadcrm.base.ui.BackgroundOperation;
 import org.leadcrm.base.ui.CountConfirmDialog;
 import org.leadcrm.base.ui.Notifications;
 import org.leadcrm.deletion.DeletionPreview;
+import org.leadcrm.export.ui.ExportLinks;
 import org.leadcrm.list.ListDeletionPreview;
 import org.leadcrm.list.ListOperationResult;
 import org.leadcrm.list.ListOptionsService;
@@ -30,6 +31,7 @@ class ListOptionsMenu extends MenuBar {
     private final ListSummary list;
     private final ListOptionsService service;
     private final BackgroundOperation background;
+    private final ExportLinks exports;
     private final Runnable onListChanged;
     private final Runnable onListDeleted;
 
@@ -37,11 +39,12 @@ class ListOptionsMenu extends MenuBar {
      * @param onListChanged told after an operation that kept the list
      * @param onListDeleted told after an operation that deleted the list
      */
-    ListOptionsMenu(ListSummary list, ListOptionsService service, BackgroundOperation background,
+    ListOptionsMenu(ListSummary list, ListOptionsService service, BackgroundOperation background, ExportLinks exports,
             Runnable onListChanged, Runnable onListDeleted) {
         this.list = list;
         this.service = service;
         this.background = background;
+        this.exports = exports;
         this.onListChanged = onListChanged;
         this.onListDeleted = onListDeleted;
         addClassName("list-options");
@@ -101,6 +104,10 @@ class ListOptionsMenu extends MenuBar {
                             Notifications.success(deletedMessage(result, alsoDeleteList));
                             (alsoDeleteList ? onListDeleted : onListChanged).run();
                         }));
+        if (exports.allowed()) {
+            dialog.offerDownload(exports.list(list.id(), list.name(), CountConfirmDialog.DOWNLOAD_FIRST,
+                    "A CSV file of the list's members as they are now"));
+        }
         dialog.open();
         // Counting can take a while on a large list: the dialog is open meanwhile, and Cancel works.
         background.load(() -> service.previewDeletion(list.id()),

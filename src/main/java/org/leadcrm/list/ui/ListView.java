@@ -22,6 +22,7 @@ import org.leadcrm.base.ui.Dates;
 import org.leadcrm.base.ui.ErrorMessages;
 import org.leadcrm.base.ui.Notifications;
 import org.leadcrm.contact.ContactService;
+import org.leadcrm.export.ui.ExportLinks;
 import org.leadcrm.list.ListDetails;
 import org.leadcrm.list.ListMemberService;
 import org.leadcrm.list.ListOptionsService;
@@ -50,19 +51,21 @@ class ListView extends VerticalLayout implements HasUrlParameter<Long>, HasDynam
     private final ContactService contacts;
     private final UserService users;
     private final BackgroundOperation background;
+    private final ExportLinks exports;
     private final CurrentUser currentUser;
     private final Dates dates;
     private final Div details = new Div();
     private ListSummary list;
 
     ListView(ListService lists, ListMemberService listMembers, ListOptionsService options, ContactService contacts,
-            UserService users, BackgroundOperation background, CurrentUser currentUser, Dates dates) {
+            UserService users, BackgroundOperation background, ExportLinks exports, CurrentUser currentUser, Dates dates) {
         this.lists = lists;
         this.listMembers = listMembers;
         this.options = options;
         this.contacts = contacts;
         this.users = users;
         this.background = background;
+        this.exports = exports;
         this.currentUser = currentUser;
         this.dates = dates;
         addClassName("list-view");
@@ -152,8 +155,12 @@ class ListView extends VerticalLayout implements HasUrlParameter<Long>, HasDynam
                 actions.add(new Button("Rebuild list", VaadinIcon.REFRESH.create(), e -> rebuild()));
             }
         }
+        if (exports.allowed()) {
+            actions.add(exports.list(list.id(), list.name(), "Export CSV",
+                    "Download the list's " + Counts.of(list.memberCount(), "member", "members") + " as a CSV file"));
+        }
         if (currentUser.has(Permission.DELETE_CONTACTS)) {
-            actions.add(new ListOptionsMenu(list, options, background, this::refresh, this::showListsPage));
+            actions.add(new ListOptionsMenu(list, options, background, exports, this::refresh, this::showListsPage));
         }
     }
 

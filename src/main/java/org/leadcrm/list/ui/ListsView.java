@@ -27,6 +27,7 @@ import org.leadcrm.list.ListOptionsService;
 import org.leadcrm.list.ListService;
 import org.leadcrm.list.ListSummary;
 import org.leadcrm.security.CurrentUser;
+import org.leadcrm.export.ui.ExportLinks;
 import org.leadcrm.security.Permission;
 import org.leadcrm.security.UserService;
 
@@ -43,8 +44,8 @@ class ListsView extends VerticalLayout {
 
     private final ListService lists;
 
-    ListsView(ListService lists, ListOptionsService options, BackgroundOperation background, UserService users,
-            CurrentUser currentUser, Dates dates) {
+    ListsView(ListService lists, ListOptionsService options, BackgroundOperation background, ExportLinks exports,
+            UserService users, CurrentUser currentUser, Dates dates) {
         this.lists = lists;
         addClassName("lists-view");
         setSizeFull();
@@ -72,7 +73,7 @@ class ListsView extends VerticalLayout {
                 .setKey("created").setAutoWidth(true).setFlexGrow(0);
         if (currentUser.has(Permission.DELETE_CONTACTS)) {
             Runnable reload = () -> grid.getDataProvider().refreshAll();
-            grid.addComponentColumn(l -> new ListOptionsMenu(l, options, background, reload, reload))
+            grid.addComponentColumn(l -> new ListOptionsMenu(l, options, background, exports, reload, reload))
                     .setHeader("").setKey("options")
                     // A fixed width: measured automatically, the menu could fold into an overflow button.
                     .setWidth("8.5rem").setFlexGrow(0);

@@ -8,12 +8,16 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
+import java.io.OutputStream;
 import java.sql.Timestamp;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.leadcrm.audit.AuditOperation;
 import org.leadcrm.base.ProgressListener;
 import org.leadcrm.base.ui.KaribuTest;
+import org.leadcrm.contact.BulkSelection;
+import org.leadcrm.contact.ContactFilter;
+import org.leadcrm.export.ContactExportService;
 import org.leadcrm.deletion.LeadDeletionService;
 import org.leadcrm.list.ListOptionsService;
 import org.leadcrm.security.Role;
@@ -52,6 +56,24 @@ class AuditLogViewTest extends KaribuTest {
         _setValue(view.operation, null);
         _setValue(view.user, "someone-else");
         assertThat(_size(view.grid)).isZero();
+    }
+
+    @Test
+    void an_export_shows_what_it_covered_and_how_many_rows_it_wrote() throws Exception {
+        long list = data.manualList("Webinar");
+        data.addMembers(list, data.contact("Ada", "Lovelace"));
+        data.contact("Alan", "Turing");
+        signInAs(Role.ADMIN);
+        bean(ContactExportService.class).exportList(list, OutputStream.nullOutputStream());
+        bean(ContactExportService.class).exportSelection(BulkSelection.matching(ContactFilter.ALL),
+                OutputStream.nullOutputStream());
+
+        UI.getCurrent().navigate(AuditLogView.class);
+        AuditLogView view = _get(AuditLogView.class);
+
+        assertThat(_getFormattedRow(view.grid, 0)).contains("Export contacts (CSV)", "filter: no filter", "2 rows exported");
+        assertThat(_getFormattedRow(view.grid, 1)).contains("Export contacts (CSV)", "Webinar", "the list's members",
+                "1 row exported");
     }
 
     @Test
