@@ -33,7 +33,10 @@ public final class ContactSelection {
         return new ContactSelection("select c.id as id from contact c where " + condition.sql(), condition.params());
     }
 
-    /** A {@code select} of distinct contact ids in a column named {@code id}. */
+    /**
+     * A {@code select} of distinct contact ids in a column named {@code id}, each of a contact
+     * that exists (list memberships reference their contact), so counting them counts contacts.
+     */
     String idsSql() {
         return idsSql;
     }

@@ -141,6 +141,8 @@ public final class ScaleCheck {
             timings.forEach((step, timing) -> {
                 if (step == Step.FILTER || step == Step.DELETE_PREVIEW || step == Step.DELETE) {
                     notes.add("- " + label(db) + ", " + step.label.split(" →")[0] + ": " + timing.detail());
+                } else if (step == Step.DELETE_DIALOG) {
+                    notes.add("- " + label(db) + ", the confirmation: " + timing.detail());
                 }
             });
             if (loads.containsKey(db)) {

@@ -33,6 +33,7 @@ final class ScaleJourney {
         DEEP_SCROLL("Scroll to 90 % of the matches → rows shown"),
         SORT("Sort by " + SORT_COLUMN + " → rows shown"),
         BULK_EDIT("Bulk Edit all matching into a new list → success notification"),
+        DELETE_DIALOG("Options → Permanently Delete All Contacts → dialog open"),
         DELETE_PREVIEW("Options → Permanently Delete All Contacts → counts shown"),
         DELETE("Type the count, Delete → result notification");
 
@@ -204,6 +205,10 @@ final class ScaleJourney {
         requireSuccess(result, "Added ");
     }
 
+    /**
+     * Times the confirmation twice from the same click: until it is open (its counts may still
+     * read "counting…") and until its counts are in.
+     */
     private long openDeletePreview() {
         browser.navigateTo("Lists");
         browser.gridCell(listName);
@@ -211,11 +216,16 @@ final class ScaleJourney {
         WebElement item = browser.find("vaadin-menu-bar-item", "Permanently Delete All Contacts");
         long start = System.nanoTime();
         browser.click(item);
+        List<String> opened = await("the confirmation to open", STEP_TIMEOUT, () -> {
+            List<String> texts = confirmationFacts();
+            return texts.isEmpty() ? null : texts;
+        });
+        record(Step.DELETE_DIALOG, start, null, opened.stream().anyMatch(ScaleJourney::counting)
+                ? "opened while counting" : "opened with the counts already in");
         List<String> facts = await("the counts of the confirmation", STEP_TIMEOUT, () -> {
-            List<String> texts = browser.visible("vaadin-dialog-overlay[opened] li").stream()
-                    .map(browser::textOf).toList();
+            List<String> texts = confirmationFacts();
             boolean counted = !texts.isEmpty() && texts.stream().allMatch(t -> t.matches(".*\\d.*"))
-                    && texts.stream().noneMatch(t -> t.toLowerCase(Locale.ROOT).contains("counting"));
+                    && texts.stream().noneMatch(ScaleJourney::counting);
             return counted ? texts : null;
         });
         record(Step.DELETE_PREVIEW, start, null, String.join("; ", facts));
@@ -252,6 +262,15 @@ final class ScaleJourney {
             return notificationContaining(results) == null ? null : "result";
         });
         return shown.equals("progress") ? (System.nanoTime() - start) / 1e9 : null;
+    }
+
+    /** The facts listed in the open confirmation dialog, none while it is not open. */
+    private List<String> confirmationFacts() {
+        return browser.visible("vaadin-dialog-overlay[opened] li").stream().map(browser::textOf).toList();
+    }
+
+    private static boolean counting(String fact) {
+        return fact.toLowerCase(Locale.ROOT).contains("counting");
     }
 
     private String notificationContaining(String... parts) {
