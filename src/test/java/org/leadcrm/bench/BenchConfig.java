@@ -14,10 +14,12 @@ import java.util.Set;
  * @param sizes      {@code bench.sizes}: dataset sizes in contacts; those below {@code gridOnlyBelow}
  *                   only measure the Contact Manager's queries
  * @param runs       {@code bench.runs}: timed runs of each measurement (medians are printed)
- * @param naiveMax   {@code bench.naive.max}: the naive JPA baseline runs on lists of at most this
- *                   many members, in datasets of at most this many contacts
- * @param naiveRuns  {@code bench.naive.runs}: timed runs of the naive baseline on lists of up to 10,000
- * @param naiveLargeRuns {@code bench.naive.large-runs}: timed runs of the naive baseline on larger lists
+ * @param naiveRuns  {@code bench.naive.runs}: timed runs of the naive JPA baseline (3), wherever it
+ *                   is expected to finish within {@code naiveLimitMinutes}
+ * @param naiveLimitMinutes {@code bench.naive.limit-minutes}: the naive baseline is run only where
+ *                   the time per row of the largest size measured so far, times the rows, stays
+ *                   within this (10); beyond, it is extrapolated so. With nothing measured yet to
+ *                   go by, it is tried on at most {@value #NAIVE_UNMEASURED_MAX} rows.
  * @param workDir    {@code bench.dir}: where the H2 files and the report go
  * @param profile    {@code bench.profile}: instead of timing, run each operation once on the largest
  *                   list with every SQL statement timed, then once more with each explained
@@ -33,8 +35,11 @@ import java.util.Set;
  * @param sizesGiven whether {@code bench.sizes} was set
  */
 record BenchConfig(boolean quick, List<BenchDb> databases, List<Integer> sizes, int gridOnlyBelow, int runs,
-        int naiveMax, int naiveRuns, int naiveLargeRuns, Path workDir, boolean profile, Set<String> operations,
+        int naiveRuns, int naiveLimitMinutes, Path workDir, boolean profile, Set<String> operations,
         String mode, boolean sizesGiven) {
+
+    /** The most rows the naive baseline is tried on with no smaller measurement to predict its time from. */
+    static final int NAIVE_UNMEASURED_MAX = 100_000;
 
     /**
      * The measurements: the grid's queries, a list's permanent delete, Remove All, Bulk Edit, deleting all
@@ -66,9 +71,8 @@ record BenchConfig(boolean quick, List<BenchDb> databases, List<Integer> sizes, 
         return new BenchConfig(quick, databases, sizes,
                 integer("bench.grid-only-below", 10_000),
                 integer("bench.runs", quick ? 3 : 5),
-                integer("bench.naive.max", quick ? 10_000 : 100_000),
                 integer("bench.naive.runs", 3),
-                integer("bench.naive.large-runs", 1),
+                integer("bench.naive.limit-minutes", 10),
                 Path.of(property("bench.dir", "target/bench")),
                 Boolean.parseBoolean(property("bench.profile", "false")),
                 operations(property("bench.operations", String.join(",", OPERATIONS))),

@@ -29,9 +29,9 @@ import org.leadcrm.list.BulkEditService;
 /**
  * LeadCRM at a million contacts: the list Options, Bulk Edit, deleting all contacts matching a
  * filter from the Contact Manager, and the Contact Manager's queries, each timed through the
- * application's own services against hand-written SQL (and, for a list's permanent delete, a naive
- * Spring Data JPA version) in the same run, on H2 and on PostgreSQL; and Export CSV against the
- * database's own bulk export ({@link ExportBench}).
+ * application's own services against independent hand-written SQL, a naive Spring Data JPA version
+ * and the hand SQL without foreign-key work, in the same run, on H2 and on PostgreSQL; and Export
+ * CSV against the database's own bulk export ({@link ExportBench}).
  *
  * <p>Not a test: run it with {@code ./mvnw -Pbench test-compile exec:exec} (see the {@code bench}
  * profile in pom.xml and README). Settings are system properties, see {@link BenchConfig};
@@ -40,8 +40,10 @@ import org.leadcrm.list.BulkEditService;
  *
  * <p>Every destructive run starts from the same generated database: after each one the database
  * is restored from a snapshot (a file copy; see {@link BenchApp}), so no run pays for the bloat or
- * the emptied tables of the one before. Variants alternate run by run (ours, hand SQL, naive,
- * ours, …), so that noise from other work on the machine falls on all of them alike.
+ * the emptied tables of the one before; before each timed run the pool's connections are opened and
+ * the caches warmed ({@link BenchApp#prepareRun()}), so the run times the operation. Variants
+ * alternate run by run (ours, hand SQL, no-FK, naive, ours, …), so that noise from other work on the
+ * machine falls on all of them alike.
  */
 public final class LeadCrmBenchmark {
 
@@ -126,23 +128,27 @@ public final class LeadCrmBenchmark {
                     ops.warmUp();
                     warmedUp = true;
                 }
-                if (config.runs("delete-list")) {
-                    ops.deleteAllContacts(data.everyTenth);
-                    ops.deleteAllContacts(data.everyone);
-                }
-                if (config.runs("delete-matching")) {
-                    // The same contacts as the two lists above, chosen by a filter in the Contact Manager:
-                    // a tenth by status, and all of them by a search that every e-mail address matches.
-                    ops.deleteMatching("status = Customer", BenchDataset.tenthFilter(), "c.status = 'CUSTOMER'");
-                    ops.deleteMatching("search \"contact\", every contact", BenchDataset.everyoneSearch(),
-                            "c.email_key like 'contact%'");
-                }
-                if (config.runs("remove-list")) {
-                    ops.removeAllContacts(data.everyone);
-                }
-                if (config.runs("bulk-edit")) {
-                    ops.bulkAdd("status = CUSTOMER", BenchDataset.tenthFilter(), "c.status = 'CUSTOMER'");
-                    ops.bulkAdd("no filter", ContactFilter.ALL, "1 = 1");
+                try (ops) {
+                    if (config.runs("delete-list")) {
+                        ops.deleteAllContacts(data.everyTenth);
+                        ops.deleteAllContacts(data.everyone);
+                    }
+                    if (config.runs("delete-matching")) {
+                        // The same contacts as the two lists above, chosen by a filter in the Contact Manager:
+                        // a tenth by status, and all of them by a search that every e-mail address matches.
+                        ops.deleteMatching("status = Customer", BenchDataset.tenthFilter(), "c.status = 'CUSTOMER'",
+                                NaiveJpa.Selection.status("CUSTOMER"));
+                        ops.deleteMatching("search \"contact\", every contact", BenchDataset.everyoneSearch(),
+                                "c.email_key like 'contact%'", NaiveJpa.Selection.emailStartingWith("contact"));
+                    }
+                    if (config.runs("remove-list")) {
+                        ops.removeAllContacts(data.everyone);
+                    }
+                    if (config.runs("bulk-edit")) {
+                        ops.bulkAdd("status = CUSTOMER", BenchDataset.tenthFilter(), "c.status = 'CUSTOMER'",
+                                NaiveJpa.Selection.status("CUSTOMER"));
+                        ops.bulkAdd("no filter", ContactFilter.ALL, "1 = 1", NaiveJpa.Selection.everyone());
+                    }
                 }
             }
         }
@@ -156,7 +162,7 @@ public final class LeadCrmBenchmark {
         ContactService contacts = app.bean(ContactService.class);
         ListOptionsService options = app.bean(ListOptionsService.class);
         BulkEditService bulkEdit = app.bean(BulkEditService.class);
-        HandSql hand = new HandSql(app);
+        HandSql hand = HandSql.independent(app);
         ContactFilter leads = ContactFilter.ALL.withStatus(ContactStatus.LEAD);
         long everyone = data.members(data.everyone);
         Map<String, Runnable> actions = new LinkedHashMap<>();
@@ -265,7 +271,7 @@ public final class LeadCrmBenchmark {
     // --- (a), (b), (c) ------------------------------------------------------------------------------
 
     /** The destructive operations on one dataset, each run from the snapshot and restored after. */
-    private final class Operations {
+    private final class Operations implements AutoCloseable {
 
         private final BenchApp app;
         private final BenchDataset data;
@@ -273,7 +279,8 @@ public final class LeadCrmBenchmark {
         private final BulkEditService bulkEdit;
         private final BulkDeletionService bulkDeletion;
         private final HandSql hand;
-        private final NaiveJpaDeletion naive;
+        private final HandSql noForeignKeys;
+        private final NaiveJpa naive;
 
         Operations(BenchApp app, BenchDataset data) {
             this.app = app;
@@ -281,8 +288,9 @@ public final class LeadCrmBenchmark {
             this.options = app.bean(ListOptionsService.class);
             this.bulkEdit = app.bean(BulkEditService.class);
             this.bulkDeletion = app.bean(BulkDeletionService.class);
-            this.hand = new HandSql(app);
-            this.naive = new NaiveJpaDeletion(app);
+            this.hand = HandSql.independent(app);
+            this.noForeignKeys = HandSql.withoutForeignKeys(app);
+            this.naive = new NaiveJpa(app);
         }
 
         /**
@@ -299,15 +307,21 @@ public final class LeadCrmBenchmark {
                 app.restore();
                 hand.deleteAllContacts(list, members);
                 app.restore();
+                noForeignKeys.deleteAllContacts(list, members);
+                app.restore();
                 naive.deleteAllContacts(list, members);
                 app.restore();
             }
             if (config.runs("delete-matching")) {
                 BulkSelection selection = BulkSelection.matching(ContactFilter.ALL.withListId(list));
-                bulkDeletion.deleteSelected(selection, members, bulkDeletion.previewDeletion(selection).checksum(),
-                        ProgressListener.NONE);
+                SelectionDeletionPreview preview = bulkDeletion.previewDeletion(selection);
+                bulkDeletion.deleteSelected(selection, members, preview.checksum(), ProgressListener.NONE);
                 app.restore();
-                hand.deleteMatching(onTheList, members);
+                hand.deleteMatching(onTheList, members, preview.checksum());
+                app.restore();
+                noForeignKeys.deleteMatching(onTheList, members, preview.checksum());
+                app.restore();
+                naive.deleteMatching(NaiveJpa.Selection.members(list), members);
                 app.restore();
             }
             if (config.runs("remove-list")) {
@@ -315,11 +329,19 @@ public final class LeadCrmBenchmark {
                 app.restore();
                 hand.removeAllContacts(list);
                 app.restore();
+                noForeignKeys.removeAllContacts(list);
+                app.restore();
+                naive.removeAllContacts(list);
+                app.restore();
             }
             if (config.runs("bulk-edit")) {
                 bulkEdit.addContacts(data.bulkTarget, BulkSelection.matching(ContactFilter.ALL.withListId(list)), ProgressListener.NONE);
                 app.restore();
                 hand.addMatching(data.bulkTarget, onTheList);
+                app.restore();
+                noForeignKeys.addMatching(data.bulkTarget, onTheList);
+                app.restore();
+                naive.addMatching(data.bulkTarget, NaiveJpa.Selection.members(list));
                 app.restore();
             }
         }
@@ -331,11 +353,9 @@ public final class LeadCrmBenchmark {
             variants.put(Results.OURS, () -> options.deleteAllContacts(list, members, data.memberVersion(list), false, ProgressListener.NONE)
                     .contactsDeleted());
             variants.put(Results.HAND, () -> hand.deleteAllContacts(list, members));
-            if (members <= config.naiveMax() && data.size <= config.naiveMax()) {
-                variants.put(Results.NAIVE, () -> naive.deleteAllContacts(list, members));
-            }
-            measure(key, variants, variant -> !variant.equals(Results.NAIVE) ? config.runs()
-                    : members <= 10_000 ? config.naiveRuns() : config.naiveLargeRuns());
+            variants.put(Results.NO_FK, () -> noForeignKeys.deleteAllContacts(list, members));
+            variants.put(Results.NAIVE, () -> naive.deleteAllContacts(list, members));
+            measure(key, variants);
         }
 
         /**
@@ -343,8 +363,9 @@ public final class LeadCrmBenchmark {
          * and checksum of its preview (read once, untimed: the confirmation's counts; the database is
          * restored to the same state before every run).
          */
-        void deleteMatching(String label, ContactFilter filter, String handCondition) {
+        void deleteMatching(String label, ContactFilter filter, String handCondition, NaiveJpa.Selection naiveSelection) {
             BulkSelection selection = BulkSelection.matching(filter);
+            app.prepareRun();
             long t = System.nanoTime();
             SelectionDeletionPreview shown = bulkDeletion.previewDeletion(selection);
             double previewMillis = (System.nanoTime() - t) / 1e6;
@@ -358,8 +379,10 @@ public final class LeadCrmBenchmark {
             Map<String, LongSupplier> variants = new LinkedHashMap<>();
             variants.put(Results.OURS, () -> bulkDeletion.deleteSelected(selection, matching, shown.checksum(),
                     ProgressListener.NONE).contactsDeleted());
-            variants.put(Results.HAND, () -> hand.deleteMatching(handCondition, matching));
-            measure(key, variants, variant -> config.runs());
+            variants.put(Results.HAND, () -> hand.deleteMatching(handCondition, matching, shown.checksum()));
+            variants.put(Results.NO_FK, () -> noForeignKeys.deleteMatching(handCondition, matching, shown.checksum()));
+            variants.put(Results.NAIVE, () -> naive.deleteMatching(naiveSelection, matching));
+            measure(key, variants);
         }
 
         void removeAllContacts(long list) {
@@ -371,10 +394,12 @@ public final class LeadCrmBenchmark {
                 return result.membersRemoved();
             });
             variants.put(Results.HAND, () -> hand.removeAllContacts(list));
-            measure(key, variants, variant -> config.runs());
+            variants.put(Results.NO_FK, () -> noForeignKeys.removeAllContacts(list));
+            variants.put(Results.NAIVE, () -> naive.removeAllContacts(list));
+            measure(key, variants);
         }
 
-        void bulkAdd(String label, ContactFilter filter, String handCondition) {
+        void bulkAdd(String label, ContactFilter filter, String handCondition, NaiveJpa.Selection naiveSelection) {
             Long matching = app.bean(ContactService.class).count(filter);
             Results.Key key = new Results.Key(app.db(), "c", "Bulk Edit: add all matching (" + label + ")",
                     Objects.requireNonNull(matching), data.size);
@@ -384,20 +409,43 @@ public final class LeadCrmBenchmark {
                 return result.added();
             });
             variants.put(Results.HAND, () -> hand.addMatching(data.bulkTarget, handCondition));
-            measure(key, variants, variant -> config.runs());
+            variants.put(Results.NO_FK, () -> noForeignKeys.addMatching(data.bulkTarget, handCondition));
+            variants.put(Results.NAIVE, () -> naive.addMatching(data.bulkTarget, naiveSelection));
+            measure(key, variants);
         }
 
-        private void measure(Results.Key key, Map<String, LongSupplier> variants,
-                java.util.function.ToIntFunction<String> runsOf) {
-            int maxRuns = variants.keySet().stream().mapToInt(runsOf).max().orElse(0);
+        /**
+         * How many times to run a variant: the naive baseline only where it is expected to finish in
+         * the time limit (then extrapolated in the results), the others {@code bench.runs} times.
+         */
+        private int runsOf(Results.Key key, String variant) {
+            if (!variant.equals(Results.NAIVE)) {
+                return config.runs();
+            }
+            double predicted = results.predictNaiveMillis(key);
+            double limit = config.naiveLimitMinutes() * 60_000.0;
+            boolean run = Double.isNaN(predicted) ? key.size() <= BenchConfig.NAIVE_UNMEASURED_MAX : predicted <= limit;
+            if (!run) {
+                log("%s (%s) %s at %,d: naive JPA not run (predicted %s ms from smaller sizes, limit %d min)",
+                        app.db().label(), key.section(), key.operation(), key.size(), Results.ms(predicted),
+                        config.naiveLimitMinutes());
+            }
+            return run ? config.naiveRuns() : 0;
+        }
+
+        private void measure(Results.Key key, Map<String, LongSupplier> variants) {
+            Map<String, Integer> runs = new LinkedHashMap<>();
+            variants.keySet().forEach(variant -> runs.put(variant, runsOf(key, variant)));
+            int maxRuns = runs.values().stream().mapToInt(Integer::intValue).max().orElse(0);
             Map<String, String> fingerprints = new LinkedHashMap<>();
             Map<String, Long> counts = new LinkedHashMap<>();
             for (int run = 0; run < maxRuns; run++) {
                 for (var variant : variants.entrySet()) {
-                    if (run >= runsOf.applyAsInt(variant.getKey())) {
+                    if (run >= runs.get(variant.getKey())) {
                         continue;
                     }
                     Results.Series series = results.series(key, variant.getKey());
+                    app.prepareRun();
                     long count;
                     long t;
                     long elapsed;
@@ -428,7 +476,7 @@ public final class LeadCrmBenchmark {
                 log("WARNING %s", note);
             }
             Map<String, Results.Series> all = new LinkedHashMap<>();
-            variants.keySet().forEach(v -> all.put(v, results.series(key, v)));
+            variants.keySet().stream().filter(v -> runs.get(v) > 0).forEach(v -> all.put(v, results.series(key, v)));
             log("%s (%s) %s at %,d: medians %s", app.db().label(), key.section(), key.operation(), key.size(),
                     all.entrySet().stream().map(e -> e.getKey() + " " + Results.ms(e.getValue().medianMillis()) + " ms")
                             .toList());
@@ -441,7 +489,13 @@ public final class LeadCrmBenchmark {
                     "opportunity_contact", "deletion_target")) {
                 parts.add(table + "=" + data.count("select count(*) from " + table));
             }
+            parts.add("member_versions=" + data.count("select coalesce(sum(member_version), 0) from contact_list"));
             return String.join(" ", parts);
+        }
+
+        @Override
+        public void close() {
+            naive.close();
         }
     }
 

@@ -9,7 +9,9 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -27,13 +29,21 @@ import org.springframework.core.env.MapPropertySource;
  * default) for an in-memory H2 database per context, {@code postgres} for a fresh database per
  * context on one embedded PostgreSQL server per JVM. The two Surefire executions of the build
  * set it, so the whole suite runs on both.
+ *
+ * <p>Contexts started with the property {@value #SHARED_DATABASE_PROPERTY} set to the same name
+ * share one database instead, created empty by the first of them: several instances of the
+ * application on one database, as in production behind a load balancer.
  */
 public class TestDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     public static final String DATABASE_PROPERTY = "leadcrm.test.database";
 
+    /** An application property: contexts given the same database name share that database. */
+    public static final String SHARED_DATABASE_PROPERTY = "leadcrm.test.shared-database";
+
     private static final String PROPERTY_SOURCE_NAME = "leadcrmTestDatabase";
     private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static final Set<String> SHARED_DATABASES = ConcurrentHashMap.newKeySet();
 
     /** The database the tests of this JVM run on. */
     public static Database database() {
@@ -52,9 +62,15 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
             return; // a child context shares its parent's database
         }
         Map<String, Object> properties = new HashMap<>();
+        String shared = context.getEnvironment().getProperty(SHARED_DATABASE_PROPERTY);
+        if (shared != null && !shared.matches("[a-z][a-z0-9_]*")) {
+            throw new IllegalStateException(SHARED_DATABASE_PROPERTY + " must be a lower-case name, not \"" + shared + "\"");
+        }
         if (database() == Database.POSTGRES) {
-            String name = "test_" + DATABASES.incrementAndGet();
-            createPostgresDatabase(name);
+            String name = shared != null ? "shared_" + shared : "test_" + DATABASES.incrementAndGet();
+            if (shared == null || SHARED_DATABASES.add(name)) {
+                createPostgresDatabase(name);
+            }
             properties.put("spring.datasource.url", PostgresServer.INSTANCE.getJdbcUrl("postgres", name));
             properties.put("spring.datasource.username", "postgres");
             properties.put("spring.datasource.password", "postgres");
@@ -62,7 +78,8 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
             properties.put("spring.datasource.hikari.data-source-properties.reWriteBatchedInserts", "true");
             properties.put("spring.datasource.hikari.data-source-properties.options", "-c lock_timeout=10s");
         } else {
-            properties.put("spring.datasource.url", "jdbc:h2:mem:leadcrm-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000");
+            String name = shared != null ? "shared-" + shared : UUID.randomUUID().toString();
+            properties.put("spring.datasource.url", "jdbc:h2:mem:leadcrm-" + name + ";DB_CLOSE_DELAY=-1;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000");
             properties.put("spring.datasource.username", "sa");
             properties.put("spring.datasource.password", "");
         }
