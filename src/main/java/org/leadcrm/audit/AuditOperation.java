@@ -1,7 +1,7 @@
 package org.leadcrm.audit;
 
 /** The operations that leave an audit entry: destructive ones, rule applications (they can empty a
- * list), and changes to who can sign in. */
+ * list), imports (they create and change contacts in bulk), and changes to who can sign in. */
 public enum AuditOperation {
     REMOVE_ALL_CONTACTS("Remove All Contacts"),
     REMOVE_ALL_CONTACTS_KEEP_EXCLUSIONS("Remove All Contacts (Keep Exclusions)"),
@@ -13,6 +13,7 @@ public enum AuditOperation {
     REMOVE_SELECTED_MEMBERS("Remove selected members"),
     APPLY_LIST_RULES("Apply list rules"),
     DELETE_OPPORTUNITY("Delete opportunity"),
+    IMPORT_CONTACTS("Import contacts"),
     ACCOUNT_LOCKED("Account locked"),
     ACCOUNT_UNLOCKED("Account unlocked");
 

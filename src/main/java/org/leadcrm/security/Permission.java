@@ -7,6 +7,7 @@ import java.util.Set;
 public enum Permission {
     MANAGE_LISTS(EnumSet.of(Role.ADMIN, Role.COMPANY_MANAGER, Role.MARKETING_MANAGER)),
     DELETE_CONTACTS(EnumSet.of(Role.ADMIN, Role.COMPANY_MANAGER)),
+    IMPORT_CONTACTS(EnumSet.of(Role.ADMIN, Role.COMPANY_MANAGER, Role.MARKETING_MANAGER, Role.SALES_MANAGER)),
     DELETE_OPPORTUNITIES(EnumSet.of(Role.ADMIN, Role.COMPANY_MANAGER)),
     ADMINISTER(EnumSet.of(Role.ADMIN));
 

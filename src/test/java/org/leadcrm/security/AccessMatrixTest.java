@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Method;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,6 +19,7 @@ import org.leadcrm.audit.AuditOperation;
 import org.leadcrm.audit.AuditService;
 import org.leadcrm.base.ProgressListener;
 import org.leadcrm.contact.BulkSelection;
+import org.leadcrm.contact.ContactCondition;
 import org.leadcrm.contact.ContactDraft;
 import org.leadcrm.contact.ContactFilter;
 import org.leadcrm.contact.ContactService;
@@ -26,6 +28,15 @@ import org.leadcrm.deletion.BulkDeletionService;
 import org.leadcrm.deletion.ContactDeletion;
 import org.leadcrm.deletion.ContactSelection;
 import org.leadcrm.deletion.LeadDeletionService;
+import org.leadcrm.imports.ColumnMapping;
+import org.leadcrm.imports.ContactImportService;
+import org.leadcrm.imports.CsvLayout;
+import org.leadcrm.imports.Delimiter;
+import org.leadcrm.imports.ExistingContacts;
+import org.leadcrm.imports.FileEncoding;
+import org.leadcrm.imports.ImportOptions;
+import org.leadcrm.imports.ImportRequest;
+import org.leadcrm.imports.ListTarget;
 import org.leadcrm.list.BulkEditService;
 import org.leadcrm.list.ListDraft;
 import org.leadcrm.list.ListMemberService;
@@ -64,7 +75,7 @@ class AccessMatrixTest extends IntegrationTest {
 
     AccessMatrixTest(TestData data, ApplicationContext context, TransactionTemplate transaction, ContactService contacts,
             ListService lists, BulkEditService bulkEdit, ListMemberService listMembers, ListOptionsService options, LeadDeletionService leads, ContactDeletion deletion,
-            BulkDeletionService bulkDeletion,
+            BulkDeletionService bulkDeletion, ContactImportService imports,
             OpportunityService opportunities, AuditService audit, UserService users) {
         super(data);
         this.context = context;
@@ -80,6 +91,10 @@ class AccessMatrixTest extends IntegrationTest {
         String removeSelected = "remove selected members from a list (bulk)";
         String deleteMatching = "delete all contacts matching a filter (bulk, from the Contact Manager)";
         String administer = "manage users, unlock accounts, view the audit log";
+        String importContacts = "import contacts from CSV";
+        Path noFile = Path.of("no-such-upload.csv");
+        ImportRequest importRequest = new ImportRequest(new CsvLayout(FileEncoding.UTF_8, Delimiter.COMMA),
+                ColumnMapping.fromHeader(List.of("Email")), new ImportOptions(ExistingContacts.SKIP, null, ListTarget.NONE));
         String viewOpportunities = "view/edit opportunities";
         String editOpportunity = "create/edit an opportunity";
         String deleteOpportunity = "delete an opportunity";
@@ -116,6 +131,12 @@ class AccessMatrixTest extends IntegrationTest {
                 new Operation(BulkEditService.class, "addContactsToNewList", editLists,
                         () -> bulkEdit.addContactsToNewList(ListDraft.manual("New " + System.nanoTime(), null),
                                 BulkSelection.matching(ContactFilter.ALL), ProgressListener.NONE)),
+                new Operation(BulkEditService.class, "addToList", editLists,
+                        () -> transaction.executeWithoutResult(status ->
+                                bulkEdit.addToList(NO_SUCH_ID, ContactCondition.stagedByImport(NO_SUCH_ID)))),
+                new Operation(ContactImportService.class, "preview", importContacts, () -> imports.preview(noFile, null)),
+                new Operation(ContactImportService.class, "importContacts", importContacts,
+                        () -> imports.importContacts(noFile, importRequest, ProgressListener.NONE)),
                 new Operation(ListMemberService.class, "removeMember", editLists, () -> listMembers.removeMember(NO_SUCH_ID, NO_SUCH_ID)),
                 new Operation(ListMemberService.class, "removeMembers", removeSelected,
                         () -> listMembers.removeMembers(NO_SUCH_ID, BulkSelection.matching(ContactFilter.ALL), true,
@@ -240,7 +261,7 @@ class AccessMatrixTest extends IntegrationTest {
                 "Options: Remove All Contacts (either form)", "Options: Permanently Delete All Contacts",
                 "Options: Permanently Delete All Contacts and List", "Options: Delete List",
                 "remove selected members from a list (bulk)",
-                "delete all contacts matching a filter (bulk, from the Contact Manager)",
+                "delete all contacts matching a filter (bulk, from the Contact Manager)", "import contacts from CSV",
                 "manage users, unlock accounts, view the audit log", "view/edit opportunities",
                 "create/edit an opportunity", "delete an opportunity");
     }

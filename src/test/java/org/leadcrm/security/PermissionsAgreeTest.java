@@ -28,6 +28,7 @@ class PermissionsAgreeTest {
                     "Options: Permanently Delete All Contacts", "Options: Permanently Delete All Contacts and List",
                     "Options: Delete List", "delete all contacts matching a filter (bulk, from the Contact Manager)"),
             Permission.DELETE_OPPORTUNITIES, List.of("delete an opportunity"),
+            Permission.IMPORT_CONTACTS, List.of("import contacts from CSV"),
             Permission.ADMINISTER, List.of("manage users, unlock accounts, view the audit log"));
 
     @Test
