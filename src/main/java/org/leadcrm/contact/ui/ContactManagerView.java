@@ -39,6 +39,7 @@ import org.leadcrm.contact.ContactStatus;
 import org.leadcrm.deletion.BulkDeletionService;
 import org.leadcrm.deletion.LeadDeletionService;
 import org.leadcrm.deletion.SelectionDeletionPreview;
+import org.leadcrm.imports.ui.ImportContacts;
 import org.leadcrm.list.BulkEditService;
 import org.leadcrm.list.ListChoice;
 import org.leadcrm.list.ListService;
@@ -50,8 +51,8 @@ import org.leadcrm.security.UserSummary;
 
 /**
  * The Contact Manager: every contact the user may see, paged, sorted and filtered by the
- * database, with Bulk Edit into lists and, for those allowed to, deleting one lead or many
- * contacts at once (ticked rows or all matching the filter).
+ * database, with Bulk Edit into lists, importing contacts from a CSV file and, for those allowed to,
+ * deleting one lead or many contacts at once (ticked rows or all matching the filter).
  */
 @Route("")
 @RouteAlias("contacts")
@@ -80,13 +81,14 @@ class ContactManagerView extends VerticalLayout {
     final Button addToList = new Button("Add to list…", VaadinIcon.PLUS.create());
     final Button deleteSelected = new Button("Delete", VaadinIcon.TRASH.create());
     final Button newContact = new Button("New contact", VaadinIcon.PLUS.create());
+    final Button importContacts = new Button("Import contacts", VaadinIcon.UPLOAD.create());
 
     private ContactFilter filter = ContactFilter.ALL;
     private long matching;
 
     ContactManagerView(ContactService contacts, ListService lists, BulkEditService bulkEdit,
             LeadDeletionService leadDeletion, BulkDeletionService bulkDeletion, UserService users,
-            BackgroundOperation background, CurrentUser currentUser, Dates dates) {
+            BackgroundOperation background, CurrentUser currentUser, Dates dates, ImportContacts imports) {
         this.contacts = contacts;
         this.lists = lists;
         this.bulkEdit = bulkEdit;
@@ -106,7 +108,12 @@ class ContactManagerView extends VerticalLayout {
         H2 title = new H2("Contacts");
         newContact.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         newContact.addClickListener(e -> openNewContact());
-        HorizontalLayout heading = new HorizontalLayout(title, matchCount, newContact);
+        importContacts.addClickListener(e -> imports.open(() -> {
+            list.setItems(lists.choices());
+            refresh();
+        }));
+        importContacts.setVisible(currentUser.has(Permission.IMPORT_CONTACTS));
+        HorizontalLayout heading = new HorizontalLayout(title, matchCount, newContact, importContacts);
         heading.setAlignItems(FlexComponent.Alignment.BASELINE);
         heading.addClassName("view-heading");
         matchCount.addClassName("match-count");
