@@ -54,7 +54,8 @@ class ArchitectureTest {
     void services_and_domain_never_depend_on_views() {
         // (The security configuration names the login view, as Vaadin's security setup requires.)
         noClasses().that().resideInAnyPackage("org.leadcrm.base", "org.leadcrm.contact", "org.leadcrm.list",
-                        "org.leadcrm.deletion", "org.leadcrm.export", "org.leadcrm.audit", "org.leadcrm.demo")
+                        "org.leadcrm.deletion", "org.leadcrm.export", "org.leadcrm.audit", "org.leadcrm.demo",
+                        "org.leadcrm.imports")
                 .should().dependOnClassesThat().resideInAPackage("org.leadcrm..ui..")
                 .check(CLASSES);
     }

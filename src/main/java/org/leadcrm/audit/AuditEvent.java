@@ -72,6 +72,16 @@ public record AuditEvent(
                 subject, excluded);
     }
 
+    /**
+     * Contacts imported from a file: {@code written} created or updated, {@code addedToList} of them
+     * added to the list named, if any; the rest of the counts in words as the subject.
+     */
+    public static AuditEvent contactsImported(@Nullable Long listId, @Nullable String listName, long written,
+            long addedToList, String counts) {
+        return new AuditEvent(AuditOperation.IMPORT_CONTACTS, listId, listName, written, 0, 0, 0, addedToList, null,
+                counts, 0);
+    }
+
     /** An opportunity deleted on its own (its leads stay), named as the subject. */
     public static AuditEvent opportunityDeleted(String name) {
         return new AuditEvent(AuditOperation.DELETE_OPPORTUNITY, null, null, 0, 0, 1, 0, 0, null, name, 0);

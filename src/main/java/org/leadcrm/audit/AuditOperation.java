@@ -1,7 +1,8 @@
 package org.leadcrm.audit;
 
 /** The operations that leave an audit entry: destructive ones, rule applications (they can empty a
- * list), exports (contacts leaving the system), and changes to who can sign in and with which role. */
+ * list), exports (contacts leaving the system), imports (they create and change contacts in bulk),
+ * and changes to who can sign in and with which role. */
 public enum AuditOperation {
     REMOVE_ALL_CONTACTS("Remove All Contacts"),
     REMOVE_ALL_CONTACTS_KEEP_EXCLUSIONS("Remove All Contacts (Keep Exclusions)"),
@@ -14,6 +15,7 @@ public enum AuditOperation {
     APPLY_LIST_RULES("Apply list rules"),
     DELETE_OPPORTUNITY("Delete opportunity"),
     EXPORT_CONTACTS("Export contacts (CSV)"),
+    IMPORT_CONTACTS("Import contacts"),
     ACCOUNT_LOCKED("Account locked"),
     ACCOUNT_UNLOCKED("Account unlocked"),
     USER_CREATED("User created"),

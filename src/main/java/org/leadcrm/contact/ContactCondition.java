@@ -33,6 +33,15 @@ public final class ContactCondition {
         return new ContactCondition("c.id in (:f_ids)", new MapSqlParameterSource("f_ids", List.copyOf(ids)));
     }
 
+    /**
+     * The contacts whose address is among the rows an import staged (table {@code import_row}): what
+     * an import adds to a list, whether it created the contact or found it.
+     */
+    public static ContactCondition stagedByImport(long importId) {
+        return new ContactCondition("exists (select 1 from import_row fi where fi.import_id = :f_import"
+                + " and fi.email_key = c.email_key)", new MapSqlParameterSource("f_import", importId));
+    }
+
     /** Both conditions; their parameters must not share names. */
     public ContactCondition and(ContactCondition other) {
         MapSqlParameterSource both = new MapSqlParameterSource(params.getValues()).addValues(other.params.getValues());

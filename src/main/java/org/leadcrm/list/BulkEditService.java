@@ -14,6 +14,7 @@ import org.leadcrm.security.Role;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 
@@ -67,9 +68,23 @@ public class BulkEditService {
         return new NewListResult(listId, addSelected(listId, selection, progress));
     }
 
+    /**
+     * Adds the contacts matching {@code condition} to a list, skipping those it excludes, as Bulk Edit
+     * does, for bulk work that ends by filling a list (an import). It runs in the caller's transaction,
+     * which has taken the bulk-work lock; the list's row is locked here.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public BulkAddResult addToList(long listId, ContactCondition condition) {
+        listRows.lock(listId);
+        return addMatching(listId, condition, ProgressListener.NONE);
+    }
+
     private BulkAddResult addSelected(long listId, BulkSelection selection, ProgressListener progress) {
         progress.phase("Counting the contacts", 2, STEPS);
-        ContactCondition condition = contactService.selectionCondition(selection);
+        return addMatching(listId, contactService.selectionCondition(selection), progress);
+    }
+
+    private BulkAddResult addMatching(long listId, ContactCondition condition, ProgressListener progress) {
         BulkAddResult counted = jdbc.queryForObject("""
                 select count(*) as matching,
                        count(m.contact_id) as members,

@@ -53,6 +53,8 @@ public enum Role {
         public static final String MANAGE_LISTS =
                 "hasAnyRole('ADMIN', 'COMPANY_MANAGER', 'MARKETING_MANAGER')";
         public static final String DELETE_CONTACTS = "hasAnyRole('ADMIN', 'COMPANY_MANAGER')";
+        public static final String IMPORT_CONTACTS =
+                "hasAnyRole('ADMIN', 'COMPANY_MANAGER', 'MARKETING_MANAGER', 'SALES_MANAGER')";
         public static final String DELETE_OPPORTUNITIES = "hasAnyRole('ADMIN', 'COMPANY_MANAGER')";
         public static final String EXPORT_CONTACTS =
                 "hasAnyRole('ADMIN', 'COMPANY_MANAGER', 'MARKETING_MANAGER', 'SALES_MANAGER')";

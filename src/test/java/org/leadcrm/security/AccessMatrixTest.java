@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,6 +22,7 @@ import org.leadcrm.audit.AuditOperation;
 import org.leadcrm.audit.AuditService;
 import org.leadcrm.base.ProgressListener;
 import org.leadcrm.contact.BulkSelection;
+import org.leadcrm.contact.ContactCondition;
 import org.leadcrm.contact.ContactDraft;
 import org.leadcrm.contact.ContactFilter;
 import org.leadcrm.contact.ContactService;
@@ -30,6 +32,15 @@ import org.leadcrm.deletion.ContactDeletion;
 import org.leadcrm.deletion.ContactSelection;
 import org.leadcrm.deletion.LeadDeletionService;
 import org.leadcrm.export.ContactExportService;
+import org.leadcrm.imports.ColumnMapping;
+import org.leadcrm.imports.ContactImportService;
+import org.leadcrm.imports.CsvLayout;
+import org.leadcrm.imports.Delimiter;
+import org.leadcrm.imports.ExistingContacts;
+import org.leadcrm.imports.FileEncoding;
+import org.leadcrm.imports.ImportOptions;
+import org.leadcrm.imports.ImportRequest;
+import org.leadcrm.imports.ListTarget;
 import org.leadcrm.list.BulkEditService;
 import org.leadcrm.list.ListDraft;
 import org.leadcrm.list.ListMemberService;
@@ -70,7 +81,7 @@ class AccessMatrixTest extends IntegrationTest {
 
     AccessMatrixTest(TestData data, ApplicationContext context, TransactionTemplate transaction, ContactService contacts,
             ListService lists, BulkEditService bulkEdit, ListMemberService listMembers, ListOptionsService options, LeadDeletionService leads, ContactDeletion deletion,
-            BulkDeletionService bulkDeletion, ContactExportService export,
+            BulkDeletionService bulkDeletion, ContactExportService export, ContactImportService imports,
             OpportunityService opportunities, AuditService audit, UserService users) {
         super(data);
         this.context = context;
@@ -87,6 +98,10 @@ class AccessMatrixTest extends IntegrationTest {
         String deleteMatching = "delete all contacts matching a filter (bulk, from the Contact Manager)";
         String exportCsv = "export contacts to CSV";
         String administer = "manage users, unlock accounts, view the audit log";
+        String importContacts = "import contacts from CSV";
+        Path noFile = Path.of("no-such-upload.csv");
+        ImportRequest importRequest = new ImportRequest(new CsvLayout(FileEncoding.UTF_8, Delimiter.COMMA),
+                ColumnMapping.fromHeader(List.of("Email")), new ImportOptions(ExistingContacts.SKIP, null, ListTarget.NONE));
         String viewOpportunities = "view/edit opportunities";
         String editOpportunity = "create/edit an opportunity";
         String deleteOpportunity = "delete an opportunity";
@@ -124,6 +139,12 @@ class AccessMatrixTest extends IntegrationTest {
                 new Operation(BulkEditService.class, "addContactsToNewList", editLists,
                         () -> bulkEdit.addContactsToNewList(ListDraft.manual("New " + System.nanoTime(), null),
                                 BulkSelection.matching(ContactFilter.ALL), ProgressListener.NONE)),
+                new Operation(BulkEditService.class, "addToList", editLists,
+                        () -> transaction.executeWithoutResult(status ->
+                                bulkEdit.addToList(NO_SUCH_ID, ContactCondition.stagedByImport(NO_SUCH_ID)))),
+                new Operation(ContactImportService.class, "preview", importContacts, () -> imports.preview(noFile, null)),
+                new Operation(ContactImportService.class, "importContacts", importContacts,
+                        () -> imports.importContacts(noFile, importRequest, ProgressListener.NONE)),
                 new Operation(ListMemberService.class, "removeMember", editLists, () -> listMembers.removeMember(NO_SUCH_ID, NO_SUCH_ID)),
                 new Operation(ListMemberService.class, "removeMembers", removeSelected,
                         () -> listMembers.removeMembers(NO_SUCH_ID, BulkSelection.matching(ContactFilter.ALL), true,
@@ -266,7 +287,7 @@ class AccessMatrixTest extends IntegrationTest {
                 "Options: Remove All Contacts (either form)", "Options: Permanently Delete All Contacts",
                 "Options: Permanently Delete All Contacts and List", "Options: Delete List",
                 "remove selected members from a list (bulk)",
-                "delete all contacts matching a filter (bulk, from the Contact Manager)",
+                "delete all contacts matching a filter (bulk, from the Contact Manager)", "import contacts from CSV",
                 "manage users, unlock accounts, view the audit log", "view/edit opportunities",
                 "create/edit an opportunity", "delete an opportunity", "change their own password",
                 "export contacts to CSV");

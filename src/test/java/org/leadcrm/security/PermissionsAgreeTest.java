@@ -29,6 +29,7 @@ class PermissionsAgreeTest {
                     "Options: Delete List", "delete all contacts matching a filter (bulk, from the Contact Manager)"),
             Permission.DELETE_OPPORTUNITIES, List.of("delete an opportunity"),
             Permission.EXPORT_CONTACTS, List.of("export contacts to CSV"),
+            Permission.IMPORT_CONTACTS, List.of("import contacts from CSV"),
             Permission.ADMINISTER, List.of("manage users, unlock accounts, view the audit log"));
 
     @Test

@@ -41,6 +41,7 @@ import org.leadcrm.deletion.LeadDeletionService;
 import org.leadcrm.deletion.SelectionDeletionPreview;
 import org.leadcrm.export.ui.ExportLink;
 import org.leadcrm.export.ui.ExportLinks;
+import org.leadcrm.imports.ui.ImportContacts;
 import org.leadcrm.list.BulkEditService;
 import org.leadcrm.list.ListChoice;
 import org.leadcrm.list.ListService;
@@ -52,8 +53,8 @@ import org.leadcrm.security.UserSummary;
 
 /**
  * The Contact Manager: every contact the user may see, paged, sorted and filtered by the
- * database, with Bulk Edit into lists, export to CSV and, for those allowed to, deleting one lead or
- * many contacts at once (ticked rows or all matching the filter).
+ * database, with Bulk Edit into lists, export to CSV, importing contacts from a CSV file and, for
+ * those allowed to, deleting one lead or many contacts at once (ticked rows or all matching the filter).
  */
 @Route("")
 @RouteAlias("contacts")
@@ -84,6 +85,7 @@ class ContactManagerView extends VerticalLayout {
     final Button deleteSelected = new Button("Delete", VaadinIcon.TRASH.create());
     final Button newContact = new Button("New contact", VaadinIcon.PLUS.create());
     final ExportLink exportCsv;
+    final Button importContacts = new Button("Import contacts", VaadinIcon.UPLOAD.create());
 
     private ContactFilter filter = ContactFilter.ALL;
     private long matching;
@@ -92,7 +94,8 @@ class ContactManagerView extends VerticalLayout {
 
     ContactManagerView(ContactService contacts, ListService lists, BulkEditService bulkEdit,
             LeadDeletionService leadDeletion, BulkDeletionService bulkDeletion, UserService users,
-            BackgroundOperation background, ExportLinks exports, CurrentUser currentUser, Dates dates) {
+            BackgroundOperation background, ExportLinks exports, CurrentUser currentUser, Dates dates,
+            ImportContacts imports) {
         this.contacts = contacts;
         this.lists = lists;
         this.bulkEdit = bulkEdit;
@@ -114,7 +117,12 @@ class ContactManagerView extends VerticalLayout {
         H2 title = new H2("Contacts");
         newContact.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         newContact.addClickListener(e -> openNewContact());
-        HorizontalLayout heading = new HorizontalLayout(title, matchCount, newContact);
+        importContacts.addClickListener(e -> imports.open(() -> {
+            list.setItems(lists.choices());
+            refresh();
+        }));
+        importContacts.setVisible(currentUser.has(Permission.IMPORT_CONTACTS));
+        HorizontalLayout heading = new HorizontalLayout(title, matchCount, newContact, importContacts);
         heading.setAlignItems(FlexComponent.Alignment.BASELINE);
         heading.addClassName("view-heading");
         matchCount.addClassName("match-count");
