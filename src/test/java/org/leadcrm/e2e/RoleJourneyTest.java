@@ -63,8 +63,8 @@ class RoleJourneyTest extends BrowserTest {
         assertThat(browser.visible("vaadin-side-nav-item").stream().map(browser::textOf))
                 .as("the side navigation")
                 .containsExactlyElementsOf(ADMINISTER.contains(role)
-                        ? List.of("Contact Manager", "Lists", "Users", "Audit log")
-                        : List.of("Contact Manager", "Lists"));
+                        ? List.of("Contact Manager", "Lists", "Opportunities", "Users", "Audit log")
+                        : List.of("Contact Manager", "Lists", "Opportunities"));
         if (!mayDelete) {
             assertThat(destructiveActions()).as("destructive actions on the Contact Manager").isEmpty();
         }
