@@ -118,8 +118,9 @@ class TwoInstancesTest {
     void startFromEmptyTables() {
         data.wipe();
         for (Role role : List.of(Role.ADMIN, Role.SALESPERSON)) {
-            data.jdbc().update("insert into app_user (username, display_name, password_hash, role) values (?, ?, 'x', ?)",
-                    TestData.usernameOf(role), role.displayName(), role.name());
+            data.jdbc().update("insert into app_user (username, username_key, display_name, password_hash, role)"
+                    + " values (?, lower(?), ?, 'x', ?)",
+                    TestData.usernameOf(role), TestData.usernameOf(role), role.displayName(), role.name());
         }
     }
 

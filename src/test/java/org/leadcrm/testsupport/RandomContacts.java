@@ -47,8 +47,8 @@ public record RandomContacts(List<Person> people, List<List<Cell>> cells, List<S
     public Ids create(TestData data) {
         List<Long> owners = new ArrayList<>();
         for (int o = 0; o < OWNERS; o++) {
-            data.jdbc().update("insert into app_user (username, display_name, password_hash, role) values (?, ?, 'x', 'SALESPERSON')",
-                    "owner" + o, "Owner " + o);
+            data.jdbc().update("insert into app_user (username, username_key, display_name, password_hash, role) values (?, lower(?), ?, 'x', 'SALESPERSON')",
+                    "owner" + o, "owner" + o, "Owner " + o);
             owners.add(data.jdbc().queryForObject("select id from app_user where username = ?", Long.class, "owner" + o));
         }
         List<Long> contacts = new ArrayList<>();
