@@ -65,6 +65,39 @@ class ContactDeletionPlanTest extends IntegrationTest {
     }
 
     @Test
+    void the_preview_counts_opportunities_looking_up_only_members_with_an_opportunity_link() {
+        List<Long> contacts = data.contacts(1_000);
+        long list = data.manualList("Some");
+        data.addMembers(list, contacts);
+        // One contact in ten with an opportunity, as generated.
+        jdbc.getJdbcTemplate().update("""
+                insert into opportunity (name, amount, stage)
+                select 'Deal ' || id, 0, 'PROSPECTING' from contact where mod(id, 10) = 0
+                """);
+        jdbc.getJdbcTemplate().update("""
+                insert into opportunity_contact (opportunity_id, contact_id)
+                select id, cast(substr(name, 6) as bigint) from opportunity
+                """);
+        jdbc.getJdbcTemplate().execute("analyze");
+
+        ContactDeletion.PreviewQueries queries = ContactDeletion.previewQueries(ContactSelection.membersOf(list));
+        String plan = String.join("\n", jdbc.queryForList("explain " + queries.opportunities(), queries.params(),
+                String.class)).toLowerCase(Locale.ROOT).replace("\"", "");
+
+        System.out.println("[preview plan] " + plan.replace('\n', ' '));
+        // Joining every member to its contact row first cost H2 seconds at 90,000 members of a
+        // million contacts, when about 9,000 of them have an opportunity at all.
+        if (TestDatabaseInitializer.database() == Database.POSTGRES) {
+            assertThat(plan).doesNotContain("seq scan on contact ");
+        } else {
+            assertThat(plan).contains("from public.opportunity_contact l", "from public.contact c");
+            assertThat(plan.indexOf("from public.opportunity_contact l"))
+                    .as("the link is checked before the contact is looked up: %s", plan)
+                    .isLessThan(plan.indexOf("from public.contact c"));
+        }
+    }
+
+    @Test
     void the_preview_of_a_list_reads_contacts_and_opportunity_links_through_indexes() {
         List<Long> contacts = data.contacts(CONTACTS);
         long list = data.manualList("Some");
