@@ -106,6 +106,7 @@ final class BenchApp implements AutoCloseable {
                 .properties(Map.of(
                         "logging.level.root", "warn",
                         "logging.level.org.leadcrm.bench", "info",
+                        "logging.level.org.leadcrm.imports", "info",
                         "spring.main.banner-mode", "off",
                         "spring.jpa.open-in-view", "false"))
                 .logStartupInfo(false)

@@ -36,8 +36,12 @@ record BenchConfig(boolean quick, List<BenchDb> databases, List<Integer> sizes, 
         int naiveMax, int naiveRuns, int naiveLargeRuns, Path workDir, boolean profile, Set<String> operations,
         String mode, boolean sizesGiven) {
 
-    /** The measurements: the grid's queries, a list's permanent delete, Remove All, Bulk Edit, and deleting all matching a filter. */
-    static final List<String> OPERATIONS = List.of("grid", "delete-list", "remove-list", "bulk-edit", "delete-matching");
+    /**
+     * The measurements: the grid's queries, a list's permanent delete, Remove All, Bulk Edit, deleting all
+     * matching a filter, and importing a file of as many rows as the dataset has contacts.
+     */
+    static final List<String> OPERATIONS = List.of("grid", "delete-list", "remove-list", "bulk-edit", "delete-matching",
+            "import");
 
     boolean runs(String operation) {
         return operations.contains(operation);
