@@ -4,6 +4,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
 import com.vaadin.flow.component.textfield.TextField;
 import org.leadcrm.imports.ExistingContacts;
 import org.leadcrm.imports.ImportOptions;
@@ -47,6 +48,7 @@ class OptionsStep extends Div {
                 ? "Skip them: leave them as they are"
                 : "Update them: non-blank cells overwrite their fields, blank cells erase nothing");
         existing.setValue(ExistingContacts.SKIP);
+        existing.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
         Paragraph synced = new Paragraph("Contacts synced with Salesforce or SugarCRM are never changed by an import.");
         synced.addClassName("hint");
 
