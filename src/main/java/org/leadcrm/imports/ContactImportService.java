@@ -162,18 +162,21 @@ public class ContactImportService {
         bulkWorkLock.acquire(progress);
         merge.staged();
         long repeated = merge.rejectRepeatedAddresses(importId);
-        long incomplete = merge.rejectIncompleteNewRows(importId);
+        long incomplete = read.incomplete() == 0 ? 0 : merge.rejectIncompleteNewRows(importId);
         long staged = read.staged() - repeated - incomplete;
         long updated = 0;
         long syncedSkipped = 0;
         if (options.existing() == ExistingContacts.UPDATE) {
             progress.phase("Updating existing contacts", 3, STEPS);
             updated = merge.updateExisting(importId, now);
-            syncedSkipped = merge.countSynced(importId);
         }
         progress.phase("Creating new contacts", 4, STEPS);
         long created = merge.createNew(importId, options.ownerId(), now);
         long skipped = staged - created - updated;
+        if (options.existing() == ExistingContacts.UPDATE) {
+            // Every existing contact was updated but the synced ones.
+            syncedSkipped = skipped;
+        }
 
         Long listId = null;
         String listName = null;
@@ -233,7 +236,7 @@ public class ContactImportService {
         }
     }
 
-    private record Read(long rows, long staged, long rejected, long finished) {
+    private record Read(long rows, long staged, long incomplete, long rejected, long finished) {
     }
 
     private static long millis(long fromNanos, long toNanos) {
@@ -272,7 +275,7 @@ public class ContactImportService {
             }
             staging.finish();
             progress.phase(String.format(Locale.US, "Reading and checking the rows: all %,d read", rows), 1, STEPS);
-            return new Read(rows, staging.staged(), rejected, System.nanoTime());
+            return new Read(rows, staging.staged(), staging.incomplete(), rejected, System.nanoTime());
         } catch (IOException e) {
             throw unreadable(e);
         } catch (SQLException e) {

@@ -161,16 +161,6 @@ class ImportMerge {
                 .addValue("owner", defaultOwner).addValue("now", at));
     }
 
-    /** The staged rows whose contact exists and is synced with a CRM. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    long countSynced(long importId) {
-        Long count = jdbc.queryForObject("""
-                select count(*) from import_row r join contact c on c.email_key = r.email_key
-                where r.import_id = :import and c.crm_system <> 'NONE'
-                """, new MapSqlParameterSource("import", importId), Long.class);
-        return count == null ? 0 : count;
-    }
-
     /** Hands each rejected row's line and reason to {@code handler}, in the order of the file. */
     @Transactional(propagation = Propagation.MANDATORY)
     void forEachRejected(long importId, RowCallbackHandler handler) {

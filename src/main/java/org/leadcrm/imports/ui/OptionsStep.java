@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import org.leadcrm.imports.ExistingContacts;
 import org.leadcrm.imports.ImportOptions;
 import org.leadcrm.imports.ListTarget;
@@ -69,6 +70,8 @@ class OptionsStep extends Div {
             existingList.setItemLabelGenerator(ListChoice::name);
             existingList.setWidth("20rem");
             newListName.setMaxLength(ListDraft.NAME_MAX_LENGTH);
+            // The name reaches the server as it is typed, not only when the field loses the focus.
+            newListName.setValueChangeMode(ValueChangeMode.EAGER);
             newListName.setWidth("20rem");
             target.addValueChangeListener(e -> showTarget());
             Paragraph excluded = new Paragraph("Contacts the list excludes are not added to it.");
