@@ -60,7 +60,9 @@ final class HandImport {
             Long added = tx.execute(status -> {
                 MapSqlParameterSource params = new MapSqlParameterSource("now", Timestamp.from(Instant.now()))
                         .addValue("name", listName).addValue("key", listName.toLowerCase());
+                long started = System.nanoTime();
                 stage(cleanFile);
+                long staged = System.nanoTime();
                 GeneratedKeyHolder key = new GeneratedKeyHolder();
                 jdbc.update("""
                         insert into contact_list (name, name_key, manual, created_by, created_at)
@@ -75,14 +77,20 @@ final class HandImport {
                     jdbc.update("merge into contact c using import_stage s on c.email_key = s.email_key"
                             + " when matched and c.crm_system = 'NONE' then update set " + UPDATE_SET, params);
                 }
+                long updated = System.nanoTime();
                 jdbc.update(INSERT.formatted(db == BenchDb.H2 ? "direct" : ""), params);
+                long inserted = System.nanoTime();
                 jdbc.update("""
                         update contact_list set member_version = member_version + 1 where id = :list
                         """, params);
-                return (long) jdbc.update("""
+                long members = jdbc.update("""
                         insert into list_member (list_id, contact_id, source, added_at)
                         select :list, c.id, 'MANUAL', :now from import_stage s join contact c on c.email_key = s.email_key
                         """, params);
+                System.out.printf("  [hand import] staged in %.1f s, updated in %.1f s, inserted in %.1f s, list in %.1f s%n",
+                        (staged - started) / 1e9, (updated - staged) / 1e9, (inserted - updated) / 1e9,
+                        (System.nanoTime() - inserted) / 1e9);
+                return members;
             });
             return added == null ? 0 : added;
         } finally {

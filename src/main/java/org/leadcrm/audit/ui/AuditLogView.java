@@ -62,7 +62,7 @@ class AuditLogView extends VerticalLayout {
 
         HorizontalLayout filters = new HorizontalLayout(operation, user);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
-        Paragraph note = new Paragraph("Every destructive operation is recorded here with its counts, and every "
+        Paragraph note = new Paragraph("Every destructive operation and every import is recorded here with its counts, and every "
                 + "account locked after failed sign-ins or unlocked. "
                 + "Entries hold no personal data of deleted contacts and cannot be edited or deleted.");
         note.addClassName("hint");
