@@ -34,6 +34,8 @@ import org.leadcrm.security.Permission;
 import org.leadcrm.security.Role;
 import org.leadcrm.security.UserService;
 import org.leadcrm.security.UserSummary;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.lang.Nullable;
@@ -53,6 +55,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @PreAuthorize(Role.Can.IMPORT_CONTACTS)
 public class ContactImportService {
+
+    private static final Logger log = LoggerFactory.getLogger(ContactImportService.class);
 
     /** How many rows of the file the preview shows. */
     public static final int PREVIEW_ROWS = 10;
@@ -149,25 +153,30 @@ public class ContactImportService {
             throw new UserFacingException("The owner chosen for new contacts no longer exists. Choose another.");
         }
         long importId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
+        long started = System.nanoTime();
         Instant now = clock.instant();
 
         Read read = stage(file, request, team, importId, progress);
 
         progress.phase("Finding repeated addresses and existing contacts", 2, STEPS);
         bulkWorkLock.acquire(progress);
+        merge.staged();
         long repeated = merge.rejectRepeatedAddresses(importId);
-        long incomplete = merge.rejectIncompleteNewRows(importId);
+        long incomplete = read.incomplete() == 0 ? 0 : merge.rejectIncompleteNewRows(importId);
         long staged = read.staged() - repeated - incomplete;
         long updated = 0;
         long syncedSkipped = 0;
         if (options.existing() == ExistingContacts.UPDATE) {
             progress.phase("Updating existing contacts", 3, STEPS);
             updated = merge.updateExisting(importId, now);
-            syncedSkipped = merge.countSynced(importId);
         }
         progress.phase("Creating new contacts", 4, STEPS);
         long created = merge.createNew(importId, options.ownerId(), now);
         long skipped = staged - created - updated;
+        if (options.existing() == ExistingContacts.UPDATE) {
+            // Every existing contact was updated but the synced ones.
+            syncedSkipped = skipped;
+        }
 
         Long listId = null;
         String listName = null;
@@ -185,16 +194,22 @@ public class ContactImportService {
         }
 
         long rejected = read.rejected() + repeated + incomplete;
+        long merged = System.nanoTime();
         audit.record(AuditEvent.contactsImported(listId, listName, created + updated, added.added(),
                 String.format(Locale.US, "CSV file of %,d rows: %,d created, %,d updated, %,d skipped as existing, "
                         + "%,d rejected", read.rows(), created, updated, skipped, rejected)));
         Path rejectedRows = rejected == 0 ? null : writeRejectedRows(file, request.layout(), importId, progress);
+        long written = System.nanoTime();
         try {
             merge.clear(importId);
         } catch (RuntimeException e) {
             deleteQuietly(rejectedRows);
             throw e;
         }
+        log.info("Imported {} rows: {} created, {} updated, {} skipped, {} rejected; read and staged in {} ms, merged in {} ms,"
+                + " rejected rows written in {} ms, staging cleared in {} ms", read.rows(), created, updated, skipped, rejected,
+                millis(started, read.finished()), millis(read.finished(), merged), millis(merged, written),
+                millis(written, System.nanoTime()));
         return new ImportResult(read.rows(), created, updated, skipped, syncedSkipped, rejected, listId, listName,
                 added.added(), added.alreadyMembers(), added.excluded(), rejectedRows);
     }
@@ -221,7 +236,11 @@ public class ContactImportService {
         }
     }
 
-    private record Read(long rows, long staged, long rejected) {
+    private record Read(long rows, long staged, long incomplete, long rejected, long finished) {
+    }
+
+    private static long millis(long fromNanos, long toNanos) {
+        return (toNanos - fromNanos) / 1_000_000;
     }
 
     /** Reads every row of the file once, staging the valid ones and the reasons for the others. */
@@ -256,7 +275,7 @@ public class ContactImportService {
             }
             staging.finish();
             progress.phase(String.format(Locale.US, "Reading and checking the rows: all %,d read", rows), 1, STEPS);
-            return new Read(rows, staging.staged(), rejected);
+            return new Read(rows, staging.staged(), staging.incomplete(), rejected, System.nanoTime());
         } catch (IOException e) {
             throw unreadable(e);
         } catch (SQLException e) {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The contact fields a column of a file can fill, with the headers each is recognised by. Headers
@@ -26,6 +27,9 @@ public enum ImportField {
     LEAD_SCORE("Lead score", "leadscore", "score"),
     OWNER("Owner", "owner", "contactowner", "leadowner", "assignedto", "salesrep", "ownername");
 
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
+    private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^a-z0-9]");
+
     private final String label;
     private final List<String> headers;
 
@@ -46,7 +50,7 @@ public enum ImportField {
 
     /** "Prénom", "E-Mail Address" → "prenom", "emailaddress". */
     static String key(String header) {
-        String plain = Normalizer.normalize(header, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        return plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        String plain = MARKS.matcher(Normalizer.normalize(header, Normalizer.Form.NFD)).replaceAll("");
+        return NOT_LETTER_OR_DIGIT.matcher(plain.toLowerCase(Locale.ROOT)).replaceAll("");
     }
 }

@@ -9,7 +9,9 @@ import org.springframework.lang.Nullable;
  * @param rows            the rows of the file below its header (blank lines not counted)
  * @param skippedExisting rows whose contact already existed and was left as it was: all of them when
  *                        existing contacts are skipped, only the synced ones when they are updated
- * @param syncedSkipped   of those, contacts synced with a CRM, which an import never changes
+ * @param syncedSkipped   when existing contacts are updated: those left as they were because they are synced with
+ *                        a CRM, which an import never changes (all of {@code skippedExisting}); 0 when existing
+ *                        contacts are skipped anyway
  * @param listId          the list every imported contact was added to, if any
  * @param alreadyOnList   imported contacts that were members of that list already
  * @param excludedFromList imported contacts the list excludes, so not added

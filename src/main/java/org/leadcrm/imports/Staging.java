@@ -29,6 +29,7 @@ abstract class Staging implements AutoCloseable {
     protected final long importId;
     private final List<Object[]> rejects = new ArrayList<>();
     private long staged;
+    private long incomplete;
 
     private Staging(Connection connection, long importId) {
         this.connection = connection;
@@ -43,6 +44,9 @@ abstract class Staging implements AutoCloseable {
     final void row(StagedRow row) throws SQLException {
         stage(row);
         staged++;
+        if (row.missing() != null) {
+            incomplete++;
+        }
     }
 
     final void reject(long line, String reason) throws SQLException {
@@ -55,6 +59,11 @@ abstract class Staging implements AutoCloseable {
 
     long staged() {
         return staged;
+    }
+
+    /** Staged rows that could update a contact but not create one. */
+    long incomplete() {
+        return incomplete;
     }
 
     /** Sends what is still buffered; the rows are then in the tables, for the rest of the transaction. */

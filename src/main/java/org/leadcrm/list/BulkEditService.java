@@ -11,6 +11,7 @@ import org.leadcrm.contact.ContactCondition;
 import org.leadcrm.contact.ContactService;
 import org.leadcrm.list.ListRows.MemberSource;
 import org.leadcrm.security.Role;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -85,6 +86,11 @@ public class BulkEditService {
     }
 
     private BulkAddResult addMatching(long listId, ContactCondition condition, ProgressListener progress) {
+        if (hasNoMembersOrExclusions(listId)) {
+            // Nothing to count: every matching contact is added (a new list, for one).
+            progress.phase("Adding the contacts to the list", 3, STEPS);
+            return new BulkAddResult(listRows.addMembers(listId, MemberSource.MANUAL, condition, clock.instant()), 0, 0);
+        }
         BulkAddResult counted = jdbc.queryForObject("""
                 select count(*) as matching,
                        count(m.contact_id) as members,
@@ -99,5 +105,13 @@ public class BulkEditService {
         progress.phase("Adding " + String.format(Locale.US, "%,d", toAdd) + " contacts to the list", 3, STEPS);
         int added = listRows.addMembers(listId, MemberSource.MANUAL, condition, clock.instant());
         return new BulkAddResult(added, counted.alreadyMembers(), counted.excluded());
+    }
+
+    /** Read with the list's row locked, so no member or exclusion can arrive before the insert. */
+    private boolean hasNoMembersOrExclusions(long listId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                select case when exists (select 1 from list_member where list_id = :list)
+                    or exists (select 1 from list_exclusion where list_id = :list) then false else true end
+                """, new MapSqlParameterSource("list", listId), Boolean.class));
     }
 }

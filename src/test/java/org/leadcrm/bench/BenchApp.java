@@ -110,6 +110,7 @@ final class BenchApp implements AutoCloseable {
                         "logging.level.org.leadcrm.bench", "info",
                         // It warns of every field of the naive baseline's XML-mapped entities: it looks for public ones only.
                         "logging.level.org.hibernate.boot.model.internal.JPAXMLOverriddenAnnotationReader", "error",
+                        "logging.level.org.leadcrm.imports", "info",
                         "spring.main.banner-mode", "off",
                         "spring.jpa.open-in-view", "false"))
                 .logStartupInfo(false)

@@ -43,10 +43,10 @@ record BenchConfig(boolean quick, List<BenchDb> databases, List<Integer> sizes, 
 
     /**
      * The measurements: the grid's queries, a list's permanent delete, Remove All, Bulk Edit, deleting all
-     * matching a filter, and Export CSV.
+     * matching a filter, Export CSV, and importing a file of as many rows as the dataset has contacts.
      */
     static final List<String> OPERATIONS = List.of("grid", "delete-list", "remove-list", "bulk-edit", "delete-matching",
-            "export");
+            "export", "import");
 
     boolean runs(String operation) {
         return operations.contains(operation);

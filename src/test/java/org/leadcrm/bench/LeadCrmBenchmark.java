@@ -21,6 +21,13 @@ import org.leadcrm.contact.ContactSort;
 import org.leadcrm.contact.ContactStatus;
 import org.leadcrm.deletion.BulkDeletionService;
 import org.leadcrm.deletion.SelectionDeletionPreview;
+import org.leadcrm.imports.ContactImportService;
+import org.leadcrm.imports.ExistingContacts;
+import org.leadcrm.imports.ImportOptions;
+import org.leadcrm.imports.ImportPreview;
+import org.leadcrm.imports.ImportRequest;
+import org.leadcrm.imports.ImportResult;
+import org.leadcrm.imports.ListTarget;
 import org.leadcrm.list.BulkAddResult;
 import org.leadcrm.list.ListOperationResult;
 import org.leadcrm.list.ListOptionsService;
@@ -28,7 +35,7 @@ import org.leadcrm.list.BulkEditService;
 
 /**
  * LeadCRM at a million contacts: the list Options, Bulk Edit, deleting all contacts matching a
- * filter from the Contact Manager, and the Contact Manager's queries, each timed through the
+ * filter from the Contact Manager, importing a CSV file, and the Contact Manager's queries, each timed through the
  * application's own services against independent hand-written SQL, a naive Spring Data JPA version
  * and the hand SQL without foreign-key work, in the same run, on H2 and on PostgreSQL; and Export
  * CSV against the database's own bulk export ({@link ExportBench}).
@@ -149,6 +156,9 @@ public final class LeadCrmBenchmark {
                                 NaiveJpa.Selection.status("CUSTOMER"));
                         ops.bulkAdd("no filter", ContactFilter.ALL, "1 = 1", NaiveJpa.Selection.everyone());
                     }
+                }
+                if (config.runs("import")) {
+                    ops.importFile(ImportFiles.generate(config.workDir().resolve("import"), data.size, data.size));
                 }
             }
         }
@@ -281,6 +291,8 @@ public final class LeadCrmBenchmark {
         private final HandSql hand;
         private final HandSql noForeignKeys;
         private final NaiveJpa naive;
+        private final ContactImportService imports;
+        private final HandImport handImport;
 
         Operations(BenchApp app, BenchDataset data) {
             this.app = app;
@@ -291,6 +303,8 @@ public final class LeadCrmBenchmark {
             this.hand = HandSql.independent(app);
             this.noForeignKeys = HandSql.withoutForeignKeys(app);
             this.naive = new NaiveJpa(app);
+            this.imports = app.bean(ContactImportService.class);
+            this.handImport = new HandImport(app);
         }
 
         /**
@@ -344,6 +358,67 @@ public final class LeadCrmBenchmark {
                 naive.addMatching(data.bulkTarget, NaiveJpa.Selection.members(list));
                 app.restore();
             }
+            if (config.runs("import")) {
+                ImportFiles small = ImportFiles.generate(config.workDir().resolve("import"), Math.min(10_000, data.size),
+                        data.size);
+                importOurs(small, "Warm-up import");
+                app.restore();
+                handImport.run(small.cleanFile(), "Warm-up import");
+                app.restore();
+            }
+        }
+
+        /**
+         * Importing a generated file through the application's service (every row checked, the clean ones
+         * staged and merged, the rest written to the rejected rows' file), against the database's own bulk
+         * load of the file's clean rows and a hand-written merge. Both update the existing contacts (synced
+         * ones excepted) and put every contact of the file into a new list.
+         */
+        void importFile(ImportFiles files) {
+            log("%s import file: %,d rows (%,d clean, %,d existing addresses), %,d MB", app.db().label(), files.rows(),
+                    files.cleanRows(), files.existing(), files.userFile().toFile().length() / 1048576);
+            Results.Key key = new Results.Key(app.db(), Results.IMPORT_SECTION,
+                    "Import a CSV file into a new list (2% bad rows, 5% existing)", files.rows(), data.size);
+            Map<String, LongSupplier> variants = new LinkedHashMap<>();
+            variants.put(Results.OURS, () -> importOurs(files, "Imported"));
+            variants.put(Results.HAND, () -> handImport.run(files.cleanFile(), "Imported"));
+            measure(key, variants);
+        }
+
+        /** Logs when each phase of an import starts, for where its time goes (the row counter is not logged). */
+        private ProgressListener phaseTimer() {
+            long started = System.nanoTime();
+            int[] last = {0};
+            return new ProgressListener() {
+                @Override
+                public void phase(String phase, int step, int steps) {
+                    if (step != last[0]) {
+                        last[0] = step;
+                        log("%s   import phase %d/%d after %.1f s: %s", app.db().label(), step, steps,
+                                (System.nanoTime() - started) / 1e9, phase);
+                    }
+                }
+
+                @Override
+                public boolean inBackground() {
+                    return false;
+                }
+            };
+        }
+
+        /** @return the contacts added to the new list */
+        private long importOurs(ImportFiles files, String listName) {
+            ImportPreview preview = imports.preview(files.userFile(), null);
+            ImportResult result = imports.importContacts(files.userFile(), new ImportRequest(preview.layout(),
+                    preview.suggestedMapping(), new ImportOptions(ExistingContacts.UPDATE, null, ListTarget.newList(listName,
+                    null))), phaseTimer());
+            if (result.rejectedRows() != null) {
+                result.rejectedRows().toFile().delete();
+            }
+            log("%s import: %,d rows, %,d created, %,d updated, %,d skipped, %,d rejected, %,d added to the list",
+                    app.db().label(), result.rows(), result.created(), result.updated(), result.skippedExisting(),
+                    result.rejected(), result.addedToList());
+            return result.addedToList();
         }
 
         void deleteAllContacts(long list) {

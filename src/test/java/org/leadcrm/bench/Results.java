@@ -11,6 +11,8 @@ import java.util.Map;
 final class Results {
 
     static final String OURS = "ours";
+    /** Importing a CSV file: its own section, as its target differs (≤ 2× the database's bulk load). */
+    static final String IMPORT_SECTION = "f";
     static final String HAND = "hand SQL";
     static final String NAIVE = "naive JPA";
     static final String DATABASE = "database's own export";
@@ -135,7 +137,11 @@ final class Results {
                     : String.format(Locale.ROOT, "%.0f %%", 100 * (handMs - noFkMs) / handMs);
             double oursOverHand = oursMs / handMs;
             StringBuilder targets = new StringBuilder();
-            targets.append(check("ours/hand ≤ 1.5", oursOverHand <= 1.5));
+            if (key.section().equals(IMPORT_SECTION)) {
+                targets.append(check("ours/hand ≤ 2", oursOverHand <= 2));
+            } else {
+                targets.append(check("ours/hand ≤ 1.5", oursOverHand <= 1.5));
+            }
             if (key.operation().equals(LIST_DELETE) && !Double.isNaN(naiveMs)) {
                 targets.append("; ").append(check("naive/ours ≥ 50" + (extrapolated ? " (extrapolated)" : ""),
                         naiveMs / oursMs >= 50));
@@ -213,11 +219,12 @@ final class Results {
 
     private void heap(StringBuilder md, BenchDb db) {
         List<Map.Entry<Key, Map<String, Series>>> rows = series.entrySet().stream()
-                .filter(e -> e.getKey().db() == db && e.getKey().section().equals("a")).toList();
+                .filter(e -> e.getKey().db() == db
+                        && (e.getKey().section().equals("a") || e.getKey().section().equals(IMPORT_SECTION))).toList();
         if (rows.isEmpty()) {
             return;
         }
-        md.append("### (e) Heap growth during the permanent deletes (MB)\n\n");
+        md.append("### (e) Heap growth during the permanent deletes and imports (MB)\n\n");
         md.append("Peak used heap minus the baseline after `System.gc()`, sampled every 10 ms (median of the runs, max in"
                 + " brackets; garbage not yet collected counts). \"Live\" is the most heap left after any collection"
                 + " during a run, minus the baseline (– when no collection ran).\n\n");

@@ -62,7 +62,7 @@ class AuditLogView extends VerticalLayout {
 
         HorizontalLayout filters = new HorizontalLayout(operation, user);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
-        Paragraph note = new Paragraph("Every destructive operation and every export is recorded here with its counts, "
+        Paragraph note = new Paragraph("Every destructive operation, every import and every export is recorded here with its counts, "
                 + "every account locked after failed sign-ins or unlocked, and every change to a user. "
                 + "Entries hold no personal data of deleted contacts and cannot be edited or deleted.");
         note.addClassName("hint");

@@ -53,10 +53,11 @@ class ImportResultDialog extends Dialog {
         if (rejected != null) {
             rejectedRows = new Anchor(DownloadHandler.forFile(rejected.toFile(), "rejected-rows.csv"),
                     AttachmentType.DOWNLOAD, "Download the " + Counts.of(result.rejected(), "rejected row", "rejected rows")
-                    + " (CSV: line, reason, original cells)");
+                    + " as CSV");
             rejectedRows.addComponentAsFirst(VaadinIcon.DOWNLOAD_ALT.create());
             rejectedRows.addClassName("rejected-rows");
-            add(rejectedRows, hint("Fix them and import that file again. The download is here until you close this."));
+            add(rejectedRows, hint("Each with its line in your file, the reason, and its cells as they were: fix them "
+                    + "and import that file again. The download is here until you close this."));
         } else {
             rejectedRows = new Anchor();
             rejectedRows.setVisible(false);

@@ -238,7 +238,7 @@ class ImportWizard extends Dialog {
         UploadedFile file = uploaded;
         fileFacts.setText((file == null ? "" : file.describe() + " · ") + "about "
                 + Counts.of(shown.estimatedRows(), "row", "rows") + " below the header · detected: "
-                + shown.detected().encoding().label() + ", " + shown.detected().delimiter().label().toLowerCase());
+                + shown.detected().encoding().label() + ", " + shown.detected().delimiter().description());
         boolean garbled = !shown.validUtf8() && shown.layout().encoding() == FileEncoding.UTF_8;
         warning.setText("This file is not valid UTF-8: read as UTF-8, its accents come out wrong, and the import "
                 + "stops at the first such row. It was probably saved as Windows-1252.");

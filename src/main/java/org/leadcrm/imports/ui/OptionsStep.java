@@ -4,7 +4,9 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import org.leadcrm.imports.ExistingContacts;
 import org.leadcrm.imports.ImportOptions;
 import org.leadcrm.imports.ListTarget;
@@ -47,6 +49,7 @@ class OptionsStep extends Div {
                 ? "Skip them: leave them as they are"
                 : "Update them: non-blank cells overwrite their fields, blank cells erase nothing");
         existing.setValue(ExistingContacts.SKIP);
+        existing.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
         Paragraph synced = new Paragraph("Contacts synced with Salesforce or SugarCRM are never changed by an import.");
         synced.addClassName("hint");
 
@@ -67,6 +70,8 @@ class OptionsStep extends Div {
             existingList.setItemLabelGenerator(ListChoice::name);
             existingList.setWidth("20rem");
             newListName.setMaxLength(ListDraft.NAME_MAX_LENGTH);
+            // The name reaches the server as it is typed, not only when the field loses the focus.
+            newListName.setValueChangeMode(ValueChangeMode.EAGER);
             newListName.setWidth("20rem");
             target.addValueChangeListener(e -> showTarget());
             Paragraph excluded = new Paragraph("Contacts the list excludes are not added to it.");

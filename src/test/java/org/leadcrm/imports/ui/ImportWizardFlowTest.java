@@ -103,7 +103,7 @@ class ImportWizardFlowTest extends KaribuTest {
                 "Skipped as existing: 1 (1 synced with a CRM, which an import never changes)",
                 "Rows rejected: 1",
                 "Added to Fair 2025: 3");
-        assertThat(result.rejectedRows.getText()).isEqualTo("Download the 1 rejected row (CSV: line, reason, original cells)");
+        assertThat(result.rejectedRows.getText()).isEqualTo("Download the 1 rejected row as CSV");
         String rejected = new String(DownloadKt._download(result.rejectedRows), StandardCharsets.UTF_8);
         assertThat(rejected).isEqualTo("\uFEFFLine,Reason,Email,Prénom,Nom,Organisation,Notes,Statut\r\n"
                 + "4,E-mail: Enter a valid e-mail address.,not-an-address,Bad,Row,,,\r\n");
