@@ -87,14 +87,18 @@ public final class LeadCrmBenchmark {
             writeProfile();
             return;
         }
-        String markdown = results.markdown(config, environment);
         System.out.println();
-        System.out.println(markdown);
+        System.out.println(results.markdown(config, environment));
+        log("written to %s; total %.1f min", writeResults(), (System.nanoTime() - started) / 6e10);
+    }
+
+    /** Writes what has been measured so far: a run that is stopped early leaves its finished measurements. */
+    private Path writeResults() {
         try {
             Files.createDirectories(config.workDir());
             Path out = config.workDir().resolve("results.md");
-            Files.writeString(out, markdown);
-            log("written to %s; total %.1f min", out, (System.nanoTime() - started) / 6e10);
+            Files.writeString(out, results.markdown(config, environment));
+            return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -476,6 +480,7 @@ public final class LeadCrmBenchmark {
             log("%s (%s) %s at %,d: medians %s", app.db().label(), key.section(), key.operation(), key.size(),
                     all.entrySet().stream().map(e -> e.getKey() + " " + Results.ms(e.getValue().medianMillis()) + " ms")
                             .toList());
+            writeResults();
         }
 
         /** What a run left in the tables it touches, to check that the variants did the same. */
