@@ -95,14 +95,18 @@ public final class LeadCrmBenchmark {
             writeProfile();
             return;
         }
-        String markdown = results.markdown(config, environment);
         System.out.println();
-        System.out.println(markdown);
+        System.out.println(results.markdown(config, environment));
+        log("written to %s; total %.1f min", writeResults(), (System.nanoTime() - started) / 6e10);
+    }
+
+    /** Writes what has been measured so far: a run that is stopped early leaves its finished measurements. */
+    private Path writeResults() {
         try {
             Files.createDirectories(config.workDir());
             Path out = config.workDir().resolve("results.md");
-            Files.writeString(out, markdown);
-            log("written to %s; total %.1f min", out, (System.nanoTime() - started) / 6e10);
+            Files.writeString(out, results.markdown(config, environment));
+            return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -526,7 +530,22 @@ public final class LeadCrmBenchmark {
                     long elapsed;
                     try (HeapSampler heap = HeapSampler.start()) {
                         t = System.nanoTime();
-                        count = variant.getValue().getAsLong();
+                        try {
+                            count = variant.getValue().getAsLong();
+                        } catch (RuntimeException | OutOfMemoryError e) {
+                            // The naive baseline may not fit the heap: that is a result, not the end of the run.
+                            if (!variant.getKey().equals(Results.NAIVE) || !outOfMemory(e)) {
+                                throw e;
+                            }
+                            double seconds = (System.nanoTime() - t) / 1e9;
+                            series.failure = String.format(Locale.ROOT, "out of heap (%d MB) after %.0f s",
+                                    Runtime.getRuntime().maxMemory() / 1048576, seconds);
+                            runs.put(variant.getKey(), 0);
+                            log("%s (%s) %s, %,d rows, %s run %d: %s", app.db().label(), key.section(), key.operation(),
+                                    key.size(), variant.getKey(), run + 1, series.failure);
+                            app.restore();
+                            continue;
+                        }
                         elapsed = System.nanoTime() - t;
                         heap.close();
                         series.heapPeak.add(heap.peakGrowth());
@@ -555,6 +574,16 @@ public final class LeadCrmBenchmark {
             log("%s (%s) %s at %,d: medians %s", app.db().label(), key.section(), key.operation(), key.size(),
                     all.entrySet().stream().map(e -> e.getKey() + " " + Results.ms(e.getValue().medianMillis()) + " ms")
                             .toList());
+            writeResults();
+        }
+
+        private static boolean outOfMemory(Throwable e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof OutOfMemoryError) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** What a run left in the tables it touches, to check that the variants did the same. */

@@ -34,6 +34,8 @@ final class Results {
         final List<Double> millis = new ArrayList<>();
         final List<Long> heapPeak = new ArrayList<>();
         final List<Long> heapLive = new ArrayList<>();
+        /** Why a run did not finish (the naive baseline running out of heap), or null. */
+        String failure;
 
         double medianMillis() {
             return median(millis);
@@ -132,6 +134,9 @@ final class Results {
             double naiveMs = extrapolated ? predictNaiveMillis(key) : naive.medianMillis();
             String mark = extrapolated ? "≈" : "";
             String naiveCell = Double.isNaN(naiveMs) ? "–" : mark + ms(naiveMs) + (extrapolated ? " (extrapolated)" : "");
+            if (naive != null && naive.failure != null) {
+                naiveCell = naive.failure + (Double.isNaN(naiveMs) ? "" : "; " + naiveCell);
+            }
             String naiveRatio = Double.isNaN(naiveMs) || Double.isNaN(oursMs) ? "–" : mark + ratio(naiveMs / oursMs);
             String fkShare = Double.isNaN(noFkMs) || Double.isNaN(handMs) ? "–"
                     : String.format(Locale.ROOT, "%.0f %%", 100 * (handMs - noFkMs) / handMs);
