@@ -112,15 +112,15 @@ final class Results {
     }
 
     private void operations(StringBuilder md, BenchDb db) {
-        md.append("### (a)–(c) List Options, Bulk Edit and deleting all matching: ours against independent hand SQL,"
-                + " naive JPA and the no-FK reference\n\n");
+        md.append("### (a)–(c), (f) List Options, Bulk Edit, deleting all matching and importing: ours against"
+                + " independent hand SQL, naive JPA and the no-FK reference\n\n");
         md.append("\"No-FK\": the hand SQL with the foreign-key checks switched off, the same rows deleted; \"FK share\":"
                 + " (hand − no-FK) / hand, the part of the hand SQL's time that is the database's integrity work.\n\n");
         md.append("| operation | rows | dataset | ours ms | hand SQL ms | ours / hand | naive JPA ms | naive / ours"
                 + " | no-FK ms | FK share | runs (ours/hand/no-FK/naive) | targets |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
         List<Map.Entry<Key, Map<String, Series>>> rows = series.entrySet().stream()
-                .filter(e -> e.getKey().db() == db && List.of("a", "b", "c").contains(e.getKey().section())).toList();
+                .filter(e -> e.getKey().db() == db && List.of("a", "b", "c", IMPORT_SECTION).contains(e.getKey().section())).toList();
         for (var entry : rows) {
             Key key = entry.getKey();
             Series ours = entry.getValue().get(OURS);
