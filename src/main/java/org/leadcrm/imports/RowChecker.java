@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.hibernate.validator.internal.constraintvalidators.bv.EmailValidator;
 import org.leadcrm.contact.ContactDraft;
 import org.leadcrm.contact.ContactStatus;
+import org.leadcrm.export.FormulaEscaping;
 import org.leadcrm.imports.CsvSource.SourceRecord;
 import org.leadcrm.security.UserSummary;
 import org.springframework.lang.Nullable;
@@ -171,13 +172,16 @@ final class RowChecker {
         return FIELD_OF_PROPERTY.getOrDefault(violation.getPropertyPath().toString(), ImportField.EMAIL);
     }
 
-    /** The cell of the field's column, without surrounding spaces; null if blank or not mapped. */
+    /**
+     * The cell of the field's column, without surrounding spaces or the apostrophe an export puts before
+     * a cell like "+44 …" (so that spreadsheets show it as text); null if blank or not mapped.
+     */
     private @Nullable String cell(List<String> cells, ImportField field) {
         int column = columnOf[field.ordinal()];
         if (column < 0 || column >= cells.size()) {
             return null;
         }
-        String value = cells.get(column).strip();
+        String value = FormulaEscaping.unescape(cells.get(column).strip());
         return value.isEmpty() ? null : value;
     }
 

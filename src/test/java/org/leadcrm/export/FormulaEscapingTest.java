@@ -20,4 +20,10 @@ class FormulaEscapingTest {
     void any_other_cell_is_left_as_it_is(String cell) {
         assertThat(FormulaEscaping.escape(cell)).isEqualTo(cell);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"+44 20 7946 0000", "=SUM(A1:A9)", "-2", "@home", "", "Ada", "O'Brien", "'quoted", "1+1"})
+    void an_escaped_cell_reads_back_as_it_was(String cell) {
+        assertThat(FormulaEscaping.unescape(FormulaEscaping.escape(cell))).isEqualTo(cell);
+    }
 }

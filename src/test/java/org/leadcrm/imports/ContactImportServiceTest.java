@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.leadcrm.audit.AuditOperation;
 import org.leadcrm.base.ProgressListener;
 import org.leadcrm.base.UserFacingException;
+import org.leadcrm.contact.BulkSelection;
+import org.leadcrm.contact.ContactFilter;
 import org.leadcrm.contact.CrmSystem;
+import org.leadcrm.export.ContactExportService;
 import org.leadcrm.list.DuplicateListNameException;
 import org.leadcrm.security.Role;
 import org.leadcrm.security.UserSummary;
@@ -37,11 +41,13 @@ class ContactImportServiceTest extends IntegrationTest {
     private static final String HEADER = "E-mail,First Name,Last Name,Company Name,Phone,City,Country,Status,Lead Score,Owner\n";
 
     private final ContactImportService imports;
+    private final ContactExportService exports;
     private final List<Path> rejectedFiles = new ArrayList<>();
 
-    ContactImportServiceTest(TestData data, ContactImportService imports) {
+    ContactImportServiceTest(TestData data, ContactImportService imports, ContactExportService exports) {
         super(data);
         this.imports = imports;
+        this.exports = exports;
     }
 
     @AfterEach
@@ -188,6 +194,29 @@ class ContactImportServiceTest extends IntegrationTest {
                 .containsEntry("COUNTRY", "UK").containsEntry("STATUS", "CONTACTED").containsEntry("LEAD_SCORE", 75)
                 .containsEntry("OWNER_ID", sales.id()).containsEntry("VERSION", (Long) before.get("VERSION") + 1)
                 .containsEntry("CREATED_AT", before.get("CREATED_AT"));
+    }
+
+    @Test
+    void a_file_exported_from_leadcrm_imports_back_without_the_apostrophes_that_kept_its_cells_from_being_formulas()
+            throws IOException {
+        data.contact().name("Ada", "Lovelace").email("ada@example.com").company("-Minus Ltd").phone("+44 20 7946 0000")
+                .create();
+        signIn(Role.ADMIN);
+        Map<String, Object> before = contact("ada@example.com");
+        Path file = Files.createTempFile("exported", ".csv");
+        rejectedFiles.add(file);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            exports.exportSelection(BulkSelection.matching(ContactFilter.ALL), out);
+        }
+        assertThat(Files.readString(file)).contains("'+44 20 7946 0000", "'-Minus Ltd");
+
+        ImportResult result = run(file, ExistingContacts.UPDATE, null, ListTarget.NONE);
+
+        assertThat(result.updated()).isOne();
+        assertThat(result.rejected()).isZero();
+        assertThat(contact("ada@example.com")).containsEntry("PHONE", "+44 20 7946 0000")
+                .containsEntry("COMPANY", "-Minus Ltd").containsEntry("FIRST_NAME", before.get("FIRST_NAME"))
+                .containsEntry("STATUS", before.get("STATUS")).containsEntry("OWNER_ID", before.get("OWNER_ID"));
     }
 
     @Test
